@@ -1,0 +1,80 @@
+"""`create_app()`: routes, the lifespan that owns the driver and HTTP client, error mapping."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from factcheck import __version__
+from factcheck.graph.queries import QueryCatalog
+from factcheck.graph.schema import SchemaState
+from factcheck.graph.store import Graph, create_driver
+from factcheck.outbound import create_http_client
+from factcheck.problems import exception_handlers
+from factcheck.routes import ROUTE_HANDLERS
+from factcheck.settings import Settings, get_settings
+from factcheck.state import AppServices
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("factcheck")
+
+API_DESCRIPTION = """
+factcheck records what articles assert and by whom, drives the review of those claims to
+published verdicts, and keeps a tamper-evident trail from every verdict to its evidence.
+
+Errors are RFC 9457 `application/problem+json` documents.
+"""
+
+
+def provide_services(state: State) -> AppServices:
+    """The lifespan's long-lived objects, injected into handlers as `services`."""
+    services: AppServices = state.services
+    return services
+
+
+def _lifespan(settings: Settings) -> object:
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        queries = QueryCatalog.load(settings.cypher_dir / "queries")
+        driver = create_driver(settings)
+        http = create_http_client(settings)
+        try:
+            schema = SchemaState(driver, settings.cypher_dir, settings.neo4j_database)
+            if settings.migrate_on_start and not await schema.ensure():
+                log.warning("starting without a reachable Neo4j; /ready answers 503 until it is")
+            graph = Graph(driver, queries, settings.neo4j_database)
+            app.state.services = AppServices(settings=settings, graph=graph, http=http, schema=schema)
+            yield
+        finally:
+            await http.aclose()
+            await driver.close()
+
+    return lifespan
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """Builds the ASGI app; the graph and HTTP client open in its lifespan."""
+    settings = settings or get_settings()
+    return Litestar(
+        route_handlers=ROUTE_HANDLERS,
+        lifespan=[_lifespan(settings)],  # type: ignore[list-item]
+        dependencies={"services": Provide(provide_services, sync_to_thread=False)},
+        exception_handlers=exception_handlers,
+        openapi_config=OpenAPIConfig(
+            title="factcheck",
+            version=__version__,
+            description=API_DESCRIPTION,
+            path="/schema",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+            components=Components(security_schemes={"apiKey": SecurityScheme(type="http", scheme="bearer")}),
+        ),
+    )

@@ -1,0 +1,13 @@
+"""Every controller of the API, in one list."""
+
+from __future__ import annotations
+
+from litestar.types import ControllerRouterHandler
+
+from factcheck.system.controller import SystemController
+
+__all__ = ["ROUTE_HANDLERS"]
+
+ROUTE_HANDLERS: list[ControllerRouterHandler] = [
+    SystemController,
+]

@@ -1,0 +1,69 @@
+"""Configuration from environment variables (see `.env.example`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["PROJECT_ROOT", "Settings", "get_settings"]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """All settings of the service. `FACTCHECK_*` variables, plus the standard `NEO4J_*` ones."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="FACTCHECK_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"))
+    neo4j_user: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_USER", "neo4j_user"))
+    neo4j_password: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password")
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database")
+    )
+
+    # The locally provisioned Neo4j, used when NEO4J_URI is not set.
+    local_neo4j_port: int = 7687
+    local_neo4j_home: Path = Path(".factcheck/neo4j")
+    neo4j_cache_dir: Path = Path.home() / ".cache" / "factcheck" / "neo4j"
+    local_neo4j_heap_mb: int = 512
+    local_neo4j_pagecache_mb: int = 128
+    local_neo4j_start_timeout_s: float = 120.0
+
+    cypher_dir: Path = PROJECT_ROOT / "cypher"
+    migrate_on_start: bool = True
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # Outbound HTTP (article URLs, evidence documents, webhooks).
+    http_timeout_s: float = 10.0
+    http_max_bytes: int = 5_000_000
+    http_max_redirects: int = 5
+    http_allowed_hosts: list[str] = Field(default_factory=list)
+    user_agent: str = "factcheck/0.1 (+https://github.com/factcheck)"
+
+    max_article_bytes: int = 1_000_000
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        """True when no external server is configured and the CLI provisions one itself."""
+        return not self.neo4j_uri
+
+    @property
+    def bolt_uri(self) -> str:
+        """The URI the driver connects to."""
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.local_neo4j_port}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

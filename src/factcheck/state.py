@@ -1,0 +1,28 @@
+"""The long-lived objects the lifespan owns, shared by every request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+from litestar.di import NamedDependency
+
+from factcheck.graph.schema import SchemaState
+from factcheck.graph.store import Graph
+from factcheck.settings import Settings
+
+__all__ = ["AppServices", "Services"]
+
+
+@dataclass(slots=True)
+class AppServices:
+    """One graph handle and one HTTP client for the app's life."""
+
+    settings: Settings
+    graph: Graph
+    http: httpx.AsyncClient
+    schema: SchemaState
+
+
+Services = NamedDependency[AppServices]
+"""Handler parameter type for the injected `services`."""

@@ -1,0 +1,82 @@
+"""Shared fixtures: one real Neo4j for the whole test session, and the app against it.
+
+With NEO4J_URI set, that server is used. Otherwise a separate local instance is started
+on a free port with a temporary data directory, so tests never touch the data that
+`make run` serves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from litestar.testing import AsyncTestClient
+from neo4j import AsyncDriver
+
+from factcheck.app import create_app
+from factcheck.graph.local import LocalNeo4j, free_port
+from factcheck.graph.migrations import apply_migrations
+from factcheck.graph.store import create_driver
+from factcheck.settings import Settings
+
+
+def _base_settings(**overrides: object) -> Settings:
+    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Bolt URI for this test session: NEO4J_URI, or a fresh local instance."""
+    external = os.environ.get("NEO4J_URI")
+    if external:
+        yield external
+        return
+    instance = LocalNeo4j(
+        home=tmp_path_factory.mktemp("neo4j"),
+        port=free_port(),
+        cache_dir=_base_settings().neo4j_cache_dir,
+        heap_mb=768,
+    )
+    instance.start()
+    try:
+        yield instance.uri
+    finally:
+        instance.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_uri: str) -> Settings:
+    """Settings that point at the test session's Neo4j."""
+    return _base_settings(neo4j_uri=neo4j_uri, http_allowed_hosts=["127.0.0.1", "localhost"])
+
+
+@pytest.fixture(scope="session")
+async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
+    """A raw driver for checks that look at the graph directly; the schema is migrated."""
+    raw = create_driver(settings)
+    await raw.verify_connectivity()
+    await apply_migrations(raw, settings.cypher_dir, settings.neo4j_database)
+    yield raw
+    await raw.close()
+
+
+@pytest.fixture
+async def empty_graph(driver: AsyncDriver) -> AsyncDriver:
+    """The session's graph with every node removed except the migration records."""
+    await driver.execute_query("MATCH (n) WHERE NOT n:Migration DETACH DELETE n")
+    return driver
+
+
+@pytest.fixture(scope="session")
+async def client(settings: Settings, driver: AsyncDriver) -> AsyncIterator[AsyncTestClient]:  # type: ignore[type-arg]
+    """An HTTP client for the app, whose lifespan runs once for the session."""
+    async with AsyncTestClient(app=create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The sample article the project was started from."""
+    return (Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_a81acf474c9df295.txt").read_text()
