@@ -8,6 +8,7 @@ on a free port with a temporary data directory, so tests never touch the data th
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from litestar.testing import AsyncTestClient
 from neo4j import AsyncDriver
 
 from factcheck.app import create_app
+from factcheck.auth.keys import hash_key, new_key
+from factcheck.auth.roles import Role
 from factcheck.graph.local import LocalNeo4j, free_port
 from factcheck.graph.migrations import apply_migrations
 from factcheck.graph.store import create_driver
@@ -64,15 +67,45 @@ async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
 
 @pytest.fixture
 async def empty_graph(driver: AsyncDriver) -> AsyncDriver:
-    """The session's graph with every node removed except the migration records."""
-    await driver.execute_query("MATCH (n) WHERE NOT n:Migration DETACH DELETE n")
+    """The session's graph with every node removed except migration records and users."""
+    await driver.execute_query("MATCH (n) WHERE NOT (n:Migration OR n:User) DETACH DELETE n")
     return driver
 
 
 @pytest.fixture(scope="session")
-async def client(settings: Settings, driver: AsyncDriver) -> AsyncIterator[AsyncTestClient]:  # type: ignore[type-arg]
-    """An HTTP client for the app, whose lifespan runs once for the session."""
+async def api_keys(driver: AsyncDriver) -> dict[str, str]:
+    """One API key per role, plus a second editor ("editor2") and checker ("checker2")."""
+    keys: dict[str, str] = {}
+    await driver.execute_query("MATCH (u:User) WHERE u.name STARTS WITH 'test-' DETACH DELETE u")
+    for name in [*(role.value for role in Role), "editor2", "checker2"]:
+        key = new_key()
+        await driver.execute_query(
+            "CREATE (:User {id: $id, name: $name, roles: [$role], key_hash: $hash, disabled: false,"
+            " created_at: datetime()})",
+            id=str(uuid.uuid4()),
+            name=f"test-{name}",
+            role=name.rstrip("2"),
+            hash=hash_key(key),
+        )
+        keys[name] = key
+    return keys
+
+
+def bearer(key: str) -> dict[str, str]:
+    """The Authorization header for an API key."""
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture(scope="session")
+async def client(
+    settings: Settings, driver: AsyncDriver, api_keys: dict[str, str]
+) -> AsyncIterator[AsyncTestClient]:  # type: ignore[type-arg]
+    """An HTTP client for the app, acting as an admin unless a test sends another key.
+
+    The app's lifespan runs once for the session.
+    """
     async with AsyncTestClient(app=create_app(settings)) as test_client:
+        test_client.headers.update(bearer(api_keys["admin"]))
         yield test_client
 
 

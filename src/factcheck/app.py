@@ -14,6 +14,9 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from factcheck import __version__
+from factcheck.auth.bootstrap import ensure_bootstrap_admin
+from factcheck.auth.cache import KeyCache
+from factcheck.auth.guards import provide_caller
 from factcheck.graph.queries import QueryCatalog
 from factcheck.graph.schema import SchemaState
 from factcheck.graph.store import Graph, create_driver
@@ -52,7 +55,11 @@ def _lifespan(settings: Settings) -> object:
             if settings.migrate_on_start and not await schema.ensure():
                 log.warning("starting without a reachable Neo4j; /ready answers 503 until it is")
             graph = Graph(driver, queries, settings.neo4j_database)
-            app.state.services = AppServices(settings=settings, graph=graph, http=http, schema=schema)
+            if settings.bootstrap_admin_key and schema.ready:
+                await ensure_bootstrap_admin(graph, settings.bootstrap_admin_key.get_secret_value())
+            app.state.services = AppServices(
+                settings=settings, graph=graph, http=http, schema=schema, key_cache=KeyCache()
+            )
             yield
         finally:
             await http.aclose()
@@ -67,7 +74,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return Litestar(
         route_handlers=ROUTE_HANDLERS,
         lifespan=[_lifespan(settings)],  # type: ignore[list-item]
-        dependencies={"services": Provide(provide_services, sync_to_thread=False)},
+        dependencies={
+            "services": Provide(provide_services, sync_to_thread=False),
+            "caller": Provide(provide_caller, sync_to_thread=False),
+        },
         exception_handlers=exception_handlers,
         openapi_config=OpenAPIConfig(
             title="factcheck",

@@ -46,12 +46,14 @@ def _domain_error(request: Request[Any, Any, Any], exc: FactcheckError) -> Respo
 
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     status = exc.status_code
+    slug: str
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
     slug = phrase.lower().replace(" ", "-")
     extra: dict[str, Any] = {}
     detail = exc.detail or phrase
     if isinstance(exc, ValidationException):
-        slug, phrase = "validation-error", "Request validation failed"
+        # Well-formed JSON that breaks the schema is unprocessable; malformed JSON stays 400.
+        status, slug, phrase = 422, "validation-error", "Request validation failed"
         if exc.extra:
             extra["errors"] = exc.extra
     if status >= 500:

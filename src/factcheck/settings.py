@@ -52,6 +52,9 @@ class Settings(BaseSettings):
 
     max_article_bytes: int = 1_000_000
 
+    # A key for the first admin, created at start while no admin exists (see README).
+    bootstrap_admin_key: SecretStr | None = None
+
     @property
     def uses_local_neo4j(self) -> bool:
         """True when no external server is configured and the CLI provisions one itself."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import httpx
 from litestar.di import NamedDependency
 
+from factcheck.auth.cache import KeyCache
 from factcheck.graph.schema import SchemaState
 from factcheck.graph.store import Graph
 from factcheck.settings import Settings
@@ -22,6 +23,7 @@ class AppServices:
     graph: Graph
     http: httpx.AsyncClient
     schema: SchemaState
+    key_cache: KeyCache
 
 
 Services = NamedDependency[AppServices]

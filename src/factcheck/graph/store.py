@@ -39,26 +39,26 @@ class Graph:
         self.queries = queries
         self.database = database
 
-    async def read(self, name: QueryName, **params: Any) -> list[Row]:
+    async def read(self, name: QueryName, /, **params: Any) -> list[Row]:
         """Runs a read query; returns its rows as plain dicts."""
         records, _, _ = await self.driver.execute_query(
             self.queries[name], params, database_=self.database, routing_=RoutingControl.READ
         )
         return [record.data() for record in records]
 
-    async def read_one(self, name: QueryName, **params: Any) -> Row | None:
+    async def read_one(self, name: QueryName, /, **params: Any) -> Row | None:
         """Runs a read query; returns its first row, or None when it has none."""
         rows = await self.read(name, **params)
         return rows[0] if rows else None
 
-    async def write(self, name: QueryName, **params: Any) -> list[Row]:
+    async def write(self, name: QueryName, /, **params: Any) -> list[Row]:
         """Runs a write query in one transaction; returns its rows."""
         records, _, _ = await self.driver.execute_query(
             self.queries[name], params, database_=self.database, routing_=RoutingControl.WRITE
         )
         return [record.data() for record in records]
 
-    async def write_one(self, name: QueryName, **params: Any) -> Row | None:
+    async def write_one(self, name: QueryName, /, **params: Any) -> Row | None:
         """Runs a write query; returns its first row, or None when it has none."""
         rows = await self.write(name, **params)
         return rows[0] if rows else None
@@ -68,7 +68,7 @@ class Graph:
         async with self.driver.session(database=self.database) as session:
             return await session.execute_write(work)
 
-    async def run_in(self, tx: AsyncManagedTransaction, name: QueryName, **params: Any) -> list[Row]:
+    async def run_in(self, tx: AsyncManagedTransaction, name: QueryName, /, **params: Any) -> list[Row]:
         """Runs a named query inside an open transaction; returns its rows."""
         result = await tx.run(self.queries[name], params)
         return [record.data() async for record in result]

@@ -1,0 +1,104 @@
+"""Appends audit events inside the caller's write transaction.
+
+Each event's `hash` is sha256 over the previous event's hash followed by the event's
+canonical JSON (sorted keys, no spaces, UTF-8). The chain head node is locked for the
+rest of the transaction, so concurrent writers append one at a time and the chain stays
+gapless: `seq` runs 1, 2, 3, ... and each event `FOLLOWS` the one before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from neo4j import AsyncManagedTransaction
+
+from factcheck.graph.queries import query
+from factcheck.graph.store import Graph, Row
+
+__all__ = ["AuditEvent", "EventSubject", "append_event", "canonical_json", "event_hash", "hashed_fields"]
+
+LOCK_HEAD = query("audit/lock_head")
+APPEND_EVENT = query("audit/append_event")
+
+SubjectLabel = Literal["Claim", "Verdict", "Evidence", "Document", "Article", "User", "Webhook"]
+# The fields the hash covers, in the order a verifier reads them back.
+HASHED_FIELDS = (
+    "id",
+    "seq",
+    "at",
+    "user",
+    "action",
+    "subject",
+    "subject_type",
+    "from_state",
+    "to_state",
+    "data",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSubject:
+    """A node an event is about."""
+
+    label: SubjectLabel
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """What happened, before it gets its place in the chain."""
+
+    user: str
+    action: str
+    subject: EventSubject
+    from_state: str | None = None
+    to_state: str | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+    also_about: Sequence[EventSubject] = ()
+
+
+def canonical_json(value: Any) -> str:
+    """JSON with sorted keys and no whitespace; the form that is hashed."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def hashed_fields(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of a stored event that its hash covers."""
+    return {name: stored.get(name) for name in HASHED_FIELDS}
+
+
+def event_hash(prev_hash: str, stored: Mapping[str, Any]) -> str:
+    """sha256(prev_hash + canonical JSON of the hashed fields), as hex."""
+    payload = prev_hash + canonical_json(hashed_fields(stored))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+async def append_event(graph: Graph, tx: AsyncManagedTransaction, event: AuditEvent) -> Row:
+    """Locks the chain head, appends `event` after it, and returns the stored event.
+
+    Call it inside the same write transaction as the change it records.
+    """
+    tip = (await graph.run_in(tx, LOCK_HEAD))[0]
+    stored: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "seq": int(tip["seq"]) + 1,
+        "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "user": event.user,
+        "action": event.action,
+        "subject": event.subject.id,
+        "subject_type": event.subject.label,
+        "from_state": event.from_state,
+        "to_state": event.to_state,
+        "data": canonical_json(dict(event.data)),
+    }
+    stored["prev_hash"] = str(tip["hash"])
+    stored["hash"] = event_hash(stored["prev_hash"], stored)
+    about = [{"label": s.label, "id": s.id} for s in (event.subject, *event.also_about)]
+    await graph.run_in(tx, APPEND_EVENT, event=stored, about=about)
+    return stored
