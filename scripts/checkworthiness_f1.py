@@ -1,0 +1,112 @@
+"""Measure the check-worthiness scorer on the CheckThat! 2024 English sentences.
+
+Usage:
+    .venv/bin/python scripts/checkworthiness_f1.py [--data-dir DIR] [--threshold T] [--sweep]
+
+Scores every ``Text`` with ``score_checkworthiness`` and prints precision, recall
+and F1 on the ``Yes`` class for each file, next to the answer-``Yes``-to-all
+baseline. The data are measured against, never learned from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT / "src"))
+
+from factcheck.extraction.scoring import CHECKWORTHY_THRESHOLD, score_checkworthiness  # noqa: E402
+
+FILES = ("CT24_checkworthy_english_dev.tsv", "CT24_checkworthy_english_dev-test.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Confusion counts on the Yes class."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_rows(path: Path) -> list[tuple[str, bool]]:
+    """Return ``(text, is_yes)`` rows; the file has stray quotes, so no quote handling."""
+    rows: list[tuple[str, bool]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        text_at, label_at = header.index("Text"), header.index("class_label")
+        for row in reader:
+            if len(row) <= max(text_at, label_at):
+                continue
+            rows.append((unquote(row[text_at]), row[label_at].strip() == "Yes"))
+    return rows
+
+
+def unquote(text: str) -> str:
+    """Undo the spreadsheet-style quoting left in a raw field: outer quotes, doubled inner quotes."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
+        text = text[1:-1].replace('""', '"')
+    return text
+
+
+def count(scores: list[tuple[float, bool]], threshold: float) -> Counts:
+    """Confusion counts when ``score >= threshold`` predicts Yes."""
+    tp = sum(1 for s, yes in scores if yes and s >= threshold)
+    fp = sum(1 for s, yes in scores if not yes and s >= threshold)
+    fn = sum(1 for s, yes in scores if yes and s < threshold)
+    return Counts(tp, fp, fn)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table; returns a process exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data-dir", type=Path, default=REPO_ROOT / ".." / "shared" / "data" / "checkworthiness"
+    )
+    parser.add_argument("--threshold", type=float, default=CHECKWORTHY_THRESHOLD)
+    parser.add_argument("--sweep", action="store_true", help="also print F1 over a range of thresholds")
+    args = parser.parse_args(argv)
+
+    missing = [args.data_dir / name for name in FILES if not (args.data_dir / name).exists()]
+    if missing:
+        print(f"missing: {', '.join(map(str, missing))} (pass --data-dir)", file=sys.stderr)
+        return 2
+    print(f"threshold {args.threshold:.3f}")
+    print(f"{'file':42} {'n':>5} {'yes':>4} {'P':>6} {'R':>6} {'F1':>6}   {'all-Yes F1':>10}")
+    for name in FILES:
+        rows = read_rows(args.data_dir / name)
+        scores = [(score_checkworthiness(text)[0], yes) for text, yes in rows]
+        measured = count(scores, args.threshold)
+        baseline = count(scores, float("-inf"))
+        yes = sum(1 for _, y in rows if y)
+        print(
+            f"{name:42} {len(rows):5d} {yes:4d} {measured.precision:6.3f} {measured.recall:6.3f} "
+            f"{measured.f1:6.3f}   {baseline.f1:10.3f}"
+        )
+        if args.sweep:
+            sweep = "  ".join(f"{t / 100:.2f}:{count(scores, t / 100).f1:.3f}" for t in range(30, 80, 5))
+            print(f"  sweep {sweep}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

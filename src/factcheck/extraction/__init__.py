@@ -1,0 +1,42 @@
+"""Turn an article's text into candidate claims, actors and sources.
+
+Pure and deterministic: no I/O except in the optional language-model extractor
+(``factcheck.extraction.llm``), which takes its HTTP client from the caller.
+Every offset indexes the exact text given, so ``text[c.start:c.end] == c.text``.
+"""
+
+from __future__ import annotations
+
+from factcheck.extraction.errors import ExtractorError
+from factcheck.extraction.kinds import KINDS
+from factcheck.extraction.models import (
+    ActorMention,
+    ArticleText,
+    ClaimCandidate,
+    Extraction,
+    Extractor,
+    Sentence,
+    SourceMention,
+)
+from factcheck.extraction.rules import RuleBasedExtractor
+from factcheck.extraction.scoring import CHECKWORTHY_THRESHOLD, is_checkworthy, score_checkworthiness
+from factcheck.extraction.sentences import split_sentences
+from factcheck.extraction.text import normalise_text
+
+__all__ = [
+    "CHECKWORTHY_THRESHOLD",
+    "KINDS",
+    "ActorMention",
+    "ArticleText",
+    "ClaimCandidate",
+    "Extraction",
+    "Extractor",
+    "ExtractorError",
+    "RuleBasedExtractor",
+    "Sentence",
+    "SourceMention",
+    "is_checkworthy",
+    "normalise_text",
+    "score_checkworthiness",
+    "split_sentences",
+]

@@ -1,0 +1,128 @@
+"""Entities of the built-in alias table, and matching them in text.
+
+Every alias of :mod:`factcheck.extraction.aliases` is matched on folded text
+(longest first). A capital used as a place ("talks in Washington") or inside a
+longer name ("George Washington") does not count as its state, and a few
+phrases that contain an alias but name no actor ("Latin America") are blocked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extraction.aliases import COUNTRIES, ORGANISATIONS, OUTLETS
+from factcheck.extraction.patterns import NOT_NAME_WORDS, alternation
+from factcheck.extraction.text import slug, word_set
+
+__all__ = ["STATIC_ALIASES", "STATIC_ENTITIES", "Entity", "Mention", "entity_for_alias", "table_mentions"]
+
+
+@dataclass(slots=True)
+class Entity:
+    """A registry entry; ``domain`` and ``outlet_kind`` are set for news outlets."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    title: str | None = None
+    affiliation: str | None = None
+    domain: str | None = None
+    outlet_kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an actor in the text; ``role`` is name, demonym or capital."""
+
+    start: int
+    end: int
+    key: str
+    role: str = "name"
+
+
+def _static_tables() -> tuple[dict[str, Entity], dict[str, tuple[str, str]]]:
+    entities: dict[str, Entity] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+
+    def add(entity: Entity, names: tuple[str, ...], role: str = "name") -> None:
+        entities.setdefault(entity.key, entity)
+        for alias in names:
+            aliases.setdefault(alias, (entity.key, role))
+            if role == "name" and alias != entity.name and alias not in entity.aliases:
+                entity.aliases.append(alias)
+
+    for country in COUNTRIES:
+        entity = Entity(slug(country.name), country.name, "country")
+        add(entity, (country.name, *country.aliases))
+        add(entity, country.demonyms, "demonym")
+        add(entity, country.capitals, "capital")
+    for org in ORGANISATIONS:
+        add(Entity(slug(org.name), org.name, org.kind, affiliation=org.affiliation), (org.name, *org.aliases))
+    for outlet in OUTLETS:
+        entity = Entity(
+            slug(outlet.name), outlet.name, "media", domain=outlet.domain, outlet_kind=outlet.kind
+        )
+        add(entity, (outlet.name, *outlet.aliases))
+    return entities, aliases
+
+
+STATIC_ENTITIES, STATIC_ALIASES = _static_tables()
+# Phrases that contain an alias but name no actor; matching them hides the alias.
+_BLOCKED = (
+    "Latin America",
+    "Latin American",
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Central America",
+    "Central American",
+    "Native American",
+    "Native Americans",
+    "African American",
+    "African Americans",
+    "George Washington",
+    "Washington state",
+    "Washington State",
+    "Paris Agreement",
+    "Paris Climate Agreement",
+    "New Mexico",
+    "Jordan River",
+    "Indian Ocean",
+    "Arabian Sea",
+    "Persian Gulf",
+)
+_STATIC_RE = re.compile(rf"(?<![\w'])(?:{alternation([*STATIC_ALIASES, *_BLOCKED])})(?![\w])")
+_PLACE_WORDS = word_set("in to from at near into inside outside across around visit visited visiting via")
+_PREV_WORD = re.compile(r"([\w'.-]+)\W*$")
+
+
+def entity_for_alias(alias: str) -> Entity | None:
+    """Return the built-in entity that ``alias`` (folded text) names, or None."""
+    hit = STATIC_ALIASES.get(alias)
+    return STATIC_ENTITIES[hit[0]] if hit else None
+
+
+def table_mentions(folded: str) -> list[Mention]:
+    """Return every alias-table match in ``folded``; blocked phrases come back with an empty key."""
+    found: list[Mention] = []
+    for match in _STATIC_RE.finditer(folded):
+        key, role = STATIC_ALIASES.get(match.group(0), ("", "blocked"))
+        if role == "capital" and not _is_actor_capital(folded, match.start()):
+            continue
+        found.append(Mention(match.start(), match.end(), key, role))
+    return found
+
+
+def _is_actor_capital(folded: str, start: int) -> bool:
+    """A capital names its state unless used as a place or as part of a longer name."""
+    before = _PREV_WORD.search(folded, max(0, start - 40), start)
+    if before is None:
+        return True
+    word = before.group(1)
+    between = folded[before.end(1) : start]
+    if word.lower() in _PLACE_WORDS:
+        return False
+    return not (word[0].isupper() and between == " " and word.lower() not in NOT_NAME_WORDS)

@@ -1,0 +1,80 @@
+"""Text helpers shared by the extraction modules.
+
+``fold`` maps typographic quotes and dashes to ASCII one character for one
+character, so patterns can be matched on the folded text while offsets stay valid
+for the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "normalise_text", "slug", "word_set"]
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_SLUG_DROP = re.compile(r"['\u2019.]")
+_SLUG_SEP = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with curly quotes, dashes and odd spaces made ASCII.
+
+    The result has exactly the same length as the input.
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def normalise_text(text: str) -> str:
+    """Normalise article text for dedupe hashing.
+
+    Applies Unicode NFC, turns every newline form into ``\\n``, strips trailing
+    whitespace from each line, collapses runs of two or more blank lines into one
+    blank line, and strips the ends. Returns ``""`` for blank input.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _NEWLINES.sub("\n", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip()
+
+
+def slug(name: str) -> str:
+    """Return a stable key for ``name``: ``"Kata'ib Hezbollah"`` -> ``"kataib-hezbollah"``."""
+    ascii_name = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+    ascii_name = _SLUG_DROP.sub("", ascii_name.lower())
+    return _SLUG_SEP.sub("-", ascii_name).strip("-")
+
+
+def word_set(words: str) -> frozenset[str]:
+    """Return the whitespace-separated ``words`` as a frozenset."""
+    return frozenset(words.split())
