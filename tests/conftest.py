@@ -112,4 +112,5 @@ async def client(
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The sample article the project was started from."""
-    return (Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_a81acf474c9df295.txt").read_text()
+    shared = Path(os.environ.get("FACTCHECK_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
+    return (shared / "seed" / "000_a81acf474c9df295.txt").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The `factcheck` command: serve, neo4j start|stop|status, db migrate."""
+"""The `factcheck` command: serve, neo4j start|stop|status, db migrate, ingest."""
 
 from __future__ import annotations
 
@@ -81,6 +81,36 @@ def _db_migrate(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(_migrate(settings))
 
 
+async def _ingest(target: str, settings: Settings, quiet: bool) -> int:
+    from factcheck.articles.bulk import ingest_source
+    from factcheck.graph.queries import QueryCatalog
+    from factcheck.graph.store import Graph
+    from factcheck.outbound import create_http_client
+    from factcheck.routes import ROUTE_HANDLERS  # noqa: F401  (declares every query)
+
+    driver = create_driver(settings)
+    http = create_http_client(settings)
+    try:
+        await apply_migrations(driver, settings.cypher_dir, settings.neo4j_database)
+        graph = Graph(driver, QueryCatalog.load(settings.cypher_dir / "queries"), settings.neo4j_database)
+        summary = await ingest_source(target, graph, http, settings, show_progress=not quiet)
+    finally:
+        await http.aclose()
+        await driver.close()
+    for label, reason in summary.failed:
+        print(f"  failed: {label}: {reason}", file=sys.stderr)
+    print(
+        f"ingested {summary.created} new, {summary.existing} already present, {len(summary.failed)} failed; "
+        f"{summary.claims} claims; {summary.seconds:.2f}s ({summary.articles_per_second:.1f} articles/s)"
+    )
+    return 1 if summary.failed and not (summary.created or summary.existing) else 0
+
+
+def _ingest_command(args: argparse.Namespace, settings: Settings) -> int:
+    _ensure_neo4j(settings)
+    return asyncio.run(_ingest(args.target, settings, args.quiet))
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -109,6 +139,11 @@ def _parser() -> argparse.ArgumentParser:
     neo4j.add_parser("start", help="download once, start, wait for Bolt").set_defaults(run=_neo4j_start)
     neo4j.add_parser("stop", help="stop the local instance").set_defaults(run=_neo4j_stop)
     neo4j.add_parser("status", help="is it running, does Bolt answer").set_defaults(run=_neo4j_status)
+
+    ingest = commands.add_parser("ingest", help="ingest a file, a directory, a URL, or JSONL on stdin (-)")
+    ingest.add_argument("target", help="PATH, URL, or - for JSONL articles on stdin")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=_ingest_command)
 
     db = commands.add_parser("db", help="schema").add_subparsers(dest="action", required=True)
     db.add_parser("migrate", help="apply pending cypher/V*.cypher files").set_defaults(run=_db_migrate)

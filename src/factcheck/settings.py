@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +52,15 @@ class Settings(BaseSettings):
     user_agent: str = "factcheck/0.1 (+https://github.com/factcheck)"
 
     max_article_bytes: int = 1_000_000
+
+    ingest_batch_size: int = 50
+
+    # Claim extraction: "rules" (built in, offline) or "llm" (an OpenAI-compatible chat endpoint).
+    extractor: Literal["rules", "llm"] = "rules"
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 60.0
 
     # A key for the first admin, created at start while no admin exists (see README).
     bootstrap_admin_key: SecretStr | None = None

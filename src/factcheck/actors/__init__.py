@@ -1,0 +1,1 @@
+"""Actors and sources: who makes claims, and who reports them."""

@@ -1,0 +1,1 @@
+"""Articles: ingestion from text, HTML or URLs, and reads."""

@@ -1,0 +1,157 @@
+"""Turns extracted articles into the rows one batched write needs. Pure: no I/O."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from factcheck.extraction import ActorMention, Extraction, SourceMention
+from factcheck.extraction.text import fold, slug
+
+__all__ = ["ArticleDraft", "BatchPlan", "alias_keys", "plan_batch", "resolved_articles", "text_sha256"]
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,9}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """A normalised article and what the extractor found in it."""
+
+    text: str
+    extraction: Extraction
+    extractor: str
+    title: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    author: str | None = None
+    publisher: str | None = None
+    language: str = "en"
+
+    @property
+    def sha256(self) -> str:
+        """The dedupe key: sha256 of the normalised text."""
+        return text_sha256(self.text)
+
+
+@dataclass(slots=True)
+class BatchPlan:
+    """Rows for the source, actor and article writes of one batch."""
+
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    affiliations: list[tuple[str, str]] = field(default_factory=list)  # (member key, group key)
+    articles: list[dict[str, Any]] = field(default_factory=list)
+
+
+def text_sha256(text: str) -> str:
+    """Hex sha256 of the UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def alias_keys(actor: ActorMention) -> list[str]:
+    """Keys under which an actor is found again across articles.
+
+    Only names that identify one entity count: the canonical key, multi-word aliases and
+    acronyms ("PMU", "US"). A lone surname ("Hussein") could be anyone, so it never merges.
+    """
+    keys = {actor.key}
+    for alias in (actor.name, *actor.aliases):
+        if " " in alias.strip() or _ACRONYM.match(alias.strip()):
+            keys.add(slug(fold(alias)))
+    return sorted(k for k in keys if k)
+
+
+def _source_row(source: SourceMention) -> dict[str, Any]:
+    return {"key": source.key, "id": str(uuid.uuid4()), "name": source.name, "kind": source.kind,
+            "domain": source.domain}  # fmt: skip
+
+
+def _publisher(draft: ArticleDraft) -> SourceMention | None:
+    if draft.publisher:
+        return SourceMention(key=slug(fold(draft.publisher)), name=draft.publisher.strip(), kind="outlet")
+    return draft.extraction.publisher
+
+
+def plan_batch(drafts: Sequence[ArticleDraft]) -> BatchPlan:
+    """Rows for a batch; actor and source keys are resolved to ids by the writes themselves."""
+    plan = BatchPlan()
+    sources: dict[str, dict[str, Any]] = {}
+    actors: dict[str, dict[str, Any]] = {}
+    for draft in drafts:
+        publisher = _publisher(draft)
+        for source in (*draft.extraction.sources, *([publisher] if publisher else [])):
+            sources.setdefault(source.key, _source_row(source))
+        for actor in draft.extraction.actors:
+            row = actors.setdefault(actor.key, {
+                "key": actor.key, "id": str(uuid.uuid4()), "name": actor.name, "kind": actor.kind,
+                "title": actor.title, "aliases": [], "alias_keys": alias_keys(actor),
+            })  # fmt: skip
+            row["aliases"] = sorted({*row["aliases"], *actor.aliases})
+            if actor.affiliation:
+                plan.affiliations.append((actor.key, actor.affiliation))
+        plan.articles.append(_article_row(draft, publisher))
+    plan.sources = list(sources.values())
+    plan.actors = list(actors.values())
+    return plan
+
+
+def _article_row(draft: ArticleDraft, publisher: SourceMention | None) -> dict[str, Any]:
+    claims = [
+        {
+            "id": str(uuid.uuid4()),
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "kind": claim.kind,
+            "checkworthiness": claim.checkworthiness,
+            "reasons": list(claim.reasons),
+            "stated_by": list(claim.stated_by),  # actor keys until resolved to ids
+            "mentions": [key for key in claim.mentions if key not in claim.stated_by],
+            "reported_by": list(claim.reported_by),  # source keys until resolved to ids
+        }
+        for claim in draft.extraction.claims
+    ]
+    return {
+        "id": str(uuid.uuid4()),
+        "url": draft.url,
+        "title": draft.title,
+        "language": draft.language,
+        "author": draft.author or draft.extraction.author,
+        "text": draft.text,
+        "sha256": draft.sha256,
+        "published_at": draft.published_at.isoformat() if draft.published_at else None,
+        "publisher_key": publisher.key if publisher else None,
+        "extractor": draft.extractor,
+        "claims": claims,
+    }
+
+
+def resolved_articles(
+    plan: BatchPlan, actor_ids: dict[str, str], source_ids: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The article rows with actor and source keys replaced by the ids the graph holds."""
+
+    def ids(keys: list[str], known: dict[str, str]) -> list[str]:
+        return list(dict.fromkeys(known[k] for k in keys if k in known))
+
+    return [
+        {
+            **article,
+            "publisher_id": source_ids.get(article["publisher_key"] or ""),
+            "claims": [
+                {
+                    **claim,
+                    "stated_by": ids(claim["stated_by"], actor_ids),
+                    "mentions": ids(claim["mentions"], actor_ids),
+                    "reported_by": ids(claim["reported_by"], source_ids),
+                }
+                for claim in article["claims"]
+            ],
+        }
+        for article in plan.articles
+    ]

@@ -1,0 +1,1 @@
+"""Claims: reads, search, and claims added by hand."""
