@@ -1,0 +1,1 @@
+"""Documents: snapshots of the material evidence quotes, fetched or uploaded, kept unchanged."""

@@ -1,0 +1,1 @@
+"""Evidence: one reviewer's reading of one document for one claim, and the chains it rests on."""

@@ -1,0 +1,1 @@
+"""Standard exports: schema.org ClaimReview and W3C PROV-O, as JSON-LD."""
