@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from neo4j import AsyncManagedTransaction
 
@@ -99,6 +99,8 @@ async def append_event(graph: Graph, tx: AsyncManagedTransaction, event: AuditEv
     }
     stored["prev_hash"] = str(tip["hash"])
     stored["hash"] = event_hash(stored["prev_hash"], stored)
-    about = [{"label": s.label, "id": s.id} for s in (event.subject, *event.also_about)]
+    about: dict[str, list[str]] = {label: [] for label in get_args(SubjectLabel)}
+    for subject in (event.subject, *event.also_about):
+        about[subject.label].append(subject.id)
     await graph.run_in(tx, APPEND_EVENT, event=stored, about=about)
     return stored

@@ -1,0 +1,19 @@
+// Write-locks a claim for the rest of the transaction, then reads what the workflow needs:
+// state, version, assignee, the verdict awaiting approval, the published verdict, and the
+// draft to submit ($verdict_id, or the latest draft) with how much evidence it cites.
+MATCH (c:Claim {id: $id})
+SET c._lock = true
+REMOVE c._lock
+WITH c
+CALL (c) {
+  OPTIONAL MATCH (d:Verdict {state: 'draft'})-[:RATES]->(c)
+  WHERE $verdict_id IS NULL OR d.id = $verdict_id
+  RETURN d.id AS draft_id, COUNT { (d)-[:CITES]->(:Evidence) } AS draft_cites
+  ORDER BY d.version DESC
+  LIMIT 1
+}
+RETURN c.state AS state, c.version AS version,
+       [(u:User)-[:ASSIGNED]->(c) | u.id][0] AS assignee,
+       [(v:Verdict {state: 'submitted'})-[:RATES]->(c) | v {.id, .submitted_by}][0] AS submitted,
+       [(v:Verdict {state: 'published'})-[:RATES]->(c) | v.id][0] AS published_id,
+       draft_id, draft_cites

@@ -1,0 +1,1 @@
+"""User management: API keys shown once, roles, disabling and key rotation, all audited."""

@@ -1,0 +1,1 @@
+"""Verdicts: versioned ratings of a claim that cite evidence; only drafts are edited."""

@@ -1,0 +1,309 @@
+"""Takes one transition of a claim: checks, moves, side effects and audit in one transaction.
+
+The transaction first write-locks the claim, so concurrent requests on one claim queue up
+and each sees the version its predecessor wrote. The version check, the table, the guards,
+the move (which re-checks state and version in Cypher), the side effects on assignments and
+verdicts, and the audit event all run inside that one transaction function; when the driver
+retries it after a transient error, every check runs again. Publishing, superseding,
+withdrawing and reopening also enqueue their webhook deliveries (`factcheck.webhooks.enqueue`)
+in that transaction, so newsrooms hear of exactly the changes that commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+from neo4j import AsyncManagedTransaction
+
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.auth.cache import Caller
+from factcheck.auth.roles import PERMISSIONS, Permission
+from factcheck.errors import Conflict, NotFound, Unprocessable
+from factcheck.graph.store import Graph
+from factcheck.verdicts import repository as verdicts
+from factcheck.verdicts.schemas import VerdictState
+from factcheck.webhooks import WebhookEvent, enqueue
+from factcheck.workflow.repository import LockedClaim, assign_claim, lock_claim, move_claim, unassign_claim
+from factcheck.workflow.schemas import Transition, TransitionCreate
+from factcheck.workflow.table import REASON_REQUIRED, Action, ClaimFacts, allowed_actions, apply
+
+__all__ = ["EFFECTS", "StaleVersion", "check_request", "transition"]
+
+ASSIGNABLE_ROLES = sorted(role.value for role in PERMISSIONS[Permission.WRITE])
+
+
+class StaleVersion(Conflict):
+    """The client saw an older version of the claim (409)."""
+
+    def __init__(self, claim: LockedClaim, sent: int) -> None:
+        super().__init__(
+            f"the claim is at version {claim.version}, not {sent}; read it again and retry",
+            current_version=claim.version,
+            state=claim.state.value,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What an effect works with: the open transaction, the locked claim, the request."""
+
+    graph: Graph
+    tx: AsyncManagedTransaction
+    claim: LockedClaim
+    caller: Caller
+    request: TransitionCreate
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What an effect changed besides the claim's state."""
+
+    facts: ClaimFacts
+    verdict_id: str | None = None
+    superseded_id: str | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+    also_about: tuple[EventSubject, ...] = ()
+
+
+Effect = Callable[[Step], Awaitable[Outcome]]
+
+
+async def _none(step: Step) -> Outcome:
+    return Outcome(step.claim.facts)
+
+
+async def _assign_to(step: Step, assignee: str) -> Outcome:
+    ok = await assign_claim(step.graph, step.tx, step.claim.id, assignee, ASSIGNABLE_ROLES, step.caller.id)
+    if not ok:
+        raise Unprocessable(f"no enabled checker, editor or admin has the id {assignee!r}", assignee=assignee)
+    return Outcome(
+        replace(step.claim.facts, assignee=assignee),
+        data={"assignee": assignee, "previous_assignee": step.claim.facts.assignee},
+        also_about=(EventSubject("User", assignee),),
+    )
+
+
+async def _assign(step: Step) -> Outcome:
+    assert step.request.assignee is not None  # check_request guarantees it
+    return await _assign_to(step, step.request.assignee)
+
+
+async def _take(step: Step) -> Outcome:
+    return await _assign_to(step, step.caller.id)
+
+
+async def _unassign(step: Step) -> Outcome:
+    await unassign_claim(step.graph, step.tx, step.claim.id)
+    return Outcome(
+        replace(step.claim.facts, assignee=None), data={"previous_assignee": step.claim.facts.assignee}
+    )
+
+
+async def _submit(step: Step) -> Outcome:
+    claim, named = step.claim, step.request.verdict_id
+    if claim.draft_id is None:
+        detail = (
+            f"verdict {named!r} is not a draft of this claim" if named else "the claim has no draft verdict"
+        )
+        raise Unprocessable(detail + "; create one with POST /claims/{claim_id}/verdicts")
+    if claim.draft_cites < 1:
+        raise Unprocessable(
+            "a verdict must cite at least one evidence item before it is submitted",
+            verdict_id=claim.draft_id,
+        )
+    if not await verdicts.submit_verdict(step.graph, step.tx, claim.id, claim.draft_id, step.caller.id):
+        raise Conflict("the draft stopped being a draft while it was submitted", verdict_id=claim.draft_id)
+    return Outcome(
+        replace(claim.facts, submitted_by=step.caller.id),
+        verdict_id=claim.draft_id,
+        data={"verdict": claim.draft_id},
+        also_about=(EventSubject("Verdict", claim.draft_id),),
+    )
+
+
+def _submitted_id(claim: LockedClaim) -> str:
+    if claim.submitted_id is None:
+        raise Conflict("the claim awaits approval but has no submitted verdict")
+    return claim.submitted_id
+
+
+async def _approve(step: Step) -> Outcome:
+    claim_id, verdict_id = step.claim.id, _submitted_id(step.claim)
+    row = await verdicts.publish_verdict(step.graph, step.tx, claim_id, verdict_id, step.caller.id)
+    if row is None:
+        raise Conflict("the verdict awaiting approval is no longer submitted")
+    superseded = row["superseded_id"]
+    await enqueue(
+        step.graph,
+        step.tx,
+        WebhookEvent.VERDICT_PUBLISHED,
+        {
+            "claim_id": claim_id,
+            "verdict_id": verdict_id,
+            "version": row["version"],
+            "rating": row["rating"],
+            "published_at": row["published_at"],
+            "supersedes": superseded,
+        },
+    )
+    about = [EventSubject("Verdict", verdict_id)]
+    if superseded:
+        about.append(EventSubject("Verdict", superseded))
+        await enqueue(
+            step.graph,
+            step.tx,
+            WebhookEvent.VERDICT_SUPERSEDED,
+            {"claim_id": claim_id, "verdict_id": superseded, "superseded_by": verdict_id},
+        )
+    return Outcome(
+        replace(step.claim.facts, submitted_by=None),
+        verdict_id=verdict_id,
+        superseded_id=superseded,
+        data={"verdict": verdict_id, "superseded": superseded},
+        also_about=tuple(about),
+    )
+
+
+async def _withdraw_verdict(step: Step, verdict_id: str, from_state: VerdictState) -> Outcome:
+    withdrawn = await verdicts.withdraw_verdict(
+        step.graph,
+        step.tx,
+        claim_id=step.claim.id,
+        verdict_id=verdict_id,
+        from_state=from_state.value,
+        user=step.caller.id,
+        reason=step.request.reason,
+    )
+    if not withdrawn:
+        raise Conflict(f"the verdict is no longer {from_state}", verdict_id=verdict_id)
+    return Outcome(
+        replace(step.claim.facts, submitted_by=None),
+        verdict_id=verdict_id,
+        data={"verdict": verdict_id},
+        also_about=(EventSubject("Verdict", verdict_id),),
+    )
+
+
+async def _request_changes(step: Step) -> Outcome:
+    return await _withdraw_verdict(step, _submitted_id(step.claim), VerdictState.SUBMITTED)
+
+
+async def _withdraw(step: Step) -> Outcome:
+    verdict_id = step.claim.published_id
+    if verdict_id is None:
+        raise Conflict("the claim is published but has no published verdict")
+    outcome = await _withdraw_verdict(step, verdict_id, VerdictState.PUBLISHED)
+    await enqueue(
+        step.graph,
+        step.tx,
+        WebhookEvent.VERDICT_WITHDRAWN,
+        {"claim_id": step.claim.id, "verdict_id": verdict_id, "reason": step.request.reason},
+    )
+    return outcome
+
+
+async def _reopen(step: Step) -> Outcome:
+    published = step.claim.published_id
+    await enqueue(
+        step.graph,
+        step.tx,
+        WebhookEvent.CLAIM_REOPENED,
+        {"claim_id": step.claim.id, "verdict_id": published, "reason": step.request.reason},
+    )
+    if published is None:
+        return Outcome(step.claim.facts)
+    return Outcome(
+        step.claim.facts,
+        verdict_id=published,
+        data={"under_review": published},
+        also_about=(EventSubject("Verdict", published),),
+    )
+
+
+EFFECTS: Mapping[Action, Effect] = MappingProxyType(
+    {
+        Action.ACCEPT: _none,
+        Action.DISMISS: _none,
+        Action.RESTORE: _none,
+        Action.ASSIGN: _assign,
+        Action.TAKE: _take,
+        Action.UNASSIGN: _unassign,
+        Action.START: _none,
+        Action.SUBMIT: _submit,
+        Action.APPROVE: _approve,
+        Action.REQUEST_CHANGES: _request_changes,
+        Action.REOPEN: _reopen,
+        Action.WITHDRAW: _withdraw,
+    }
+)
+"""What each action does besides moving the claim; every action has an entry."""
+
+
+def check_request(request: TransitionCreate) -> None:
+    """Refuses (422) a request whose fields do not fit its action, before touching the graph."""
+    action = request.action
+    if action in REASON_REQUIRED and not request.reason:
+        raise Unprocessable(f"`{action}` needs a non-blank `reason`")
+    if action is Action.ASSIGN and not request.assignee:
+        raise Unprocessable("`assign` needs an `assignee` (a user id)")
+    if request.assignee is not None and action is not Action.ASSIGN:
+        raise Unprocessable(f"`{action}` takes no `assignee`; only `assign` does")
+    if request.verdict_id is not None and action is not Action.SUBMIT:
+        raise Unprocessable(f"`{action}` takes no `verdict_id`; only `submit` does")
+
+
+async def transition(graph: Graph, caller: Caller, claim_id: str, request: TransitionCreate) -> Transition:
+    """Takes `request.action` on the claim and records it.
+
+    Raises:
+        Unprocessable: the request lacks a reason or assignee it needs, or names a bad one.
+        NotFound: no claim has `claim_id`.
+        StaleVersion: the claim has moved on since the client read it.
+        IllegalTransition: the table has no such action from the claim's state.
+        TransitionForbidden: the action's guard refuses the caller.
+    """
+    check_request(request)
+
+    async def work(tx: AsyncManagedTransaction) -> Transition:
+        claim = await lock_claim(graph, tx, claim_id, request.verdict_id)
+        if claim is None:
+            raise NotFound(f"no claim has the id {claim_id!r}")
+        if claim.version != request.version:
+            raise StaleVersion(claim, request.version)
+        row = apply(claim.state, request.action, caller, claim.facts)
+        version = await move_claim(graph, tx, claim.id, claim.state, row.target, request.version)
+        if version is None:
+            raise StaleVersion(claim, request.version)
+        outcome = await EFFECTS[request.action](Step(graph, tx, claim, caller, request))
+        data = {"version": version, "reason": request.reason, **outcome.data}
+        event = await append_event(
+            graph,
+            tx,
+            AuditEvent(
+                user=caller.id,
+                action=f"claim.{request.action}",
+                subject=EventSubject("Claim", claim.id),
+                from_state=claim.state.value,
+                to_state=row.target.value,
+                data={key: value for key, value in data.items() if value is not None},
+                also_about=outcome.also_about,
+            ),
+        )
+        return Transition(
+            claim_id=claim.id,
+            action=request.action,
+            from_state=claim.state,
+            to_state=row.target,
+            version=version,
+            assignee=outcome.facts.assignee,
+            verdict_id=outcome.verdict_id,
+            superseded_verdict_id=outcome.superseded_id,
+            event_id=event["id"],
+            event_seq=event["seq"],
+            actions=allowed_actions(row.target, caller, outcome.facts),
+        )
+
+    return await graph.transaction(work)
