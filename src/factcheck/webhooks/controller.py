@@ -1,0 +1,70 @@
+"""`/webhooks`: register, list, read and deactivate webhooks, and page through deliveries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, delete, get, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from factcheck.auth import Permission, requires
+from factcheck.auth.guards import CallerDep
+from factcheck.state import Services
+from factcheck.webhooks import service
+from factcheck.webhooks.schemas import DeliveryPage, DeliveryStatus, Webhook, WebhookCreate, WebhookList
+
+__all__ = ["WebhookController"]
+
+
+class WebhookController(Controller):
+    """Signed webhooks for newsrooms (editors and admins)."""
+
+    path = "/webhooks"
+    tags = ["webhooks"]
+
+    @post(
+        "/",
+        guards=[requires(Permission.MANAGE_WEBHOOKS)],
+        summary="Register a webhook",
+        description="201 with the webhook. The secret is never returned; `secret_hint` is its "
+        "last four characters. 422 when the URL is not http(s) on a public address.",
+    )
+    async def create(self, data: JSONBody[WebhookCreate], services: Services, caller: CallerDep) -> Webhook:
+        """Registers an active webhook for the given events."""
+        return await service.register(services.graph, caller.id, data, services.settings.http_allowed_hosts)
+
+    @get("/", guards=[requires(Permission.MANAGE_WEBHOOKS)], summary="List webhooks, newest first")
+    async def list(self, services: Services, include_inactive: FromQuery[bool] = False) -> WebhookList:
+        """Active webhooks; deactivated ones too with `include_inactive=true`."""
+        return WebhookList(items=await service.list_webhooks(services.graph, include_inactive))
+
+    @get("/{webhook_id:str}", guards=[requires(Permission.MANAGE_WEBHOOKS)], summary="Read a webhook")
+    async def read(self, webhook_id: FromPath[str], services: Services) -> Webhook:
+        """The webhook, active or deactivated."""
+        return await service.get_webhook(services.graph, webhook_id)
+
+    @delete(
+        "/{webhook_id:str}",
+        guards=[requires(Permission.MANAGE_WEBHOOKS)],
+        summary="Deactivate a webhook",
+        description="204. Pending deliveries are cancelled; 409 when already deactivated.",
+    )
+    async def deactivate(self, webhook_id: FromPath[str], services: Services, caller: CallerDep) -> None:
+        """Stops all further deliveries to the webhook."""
+        await service.deactivate(services.graph, caller.id, webhook_id)
+
+    @get(
+        "/{webhook_id:str}/deliveries",
+        guards=[requires(Permission.MANAGE_WEBHOOKS)],
+        summary="List a webhook's deliveries, newest first",
+    )
+    async def deliveries(
+        self,
+        webhook_id: FromPath[str],
+        services: Services,
+        status: FromQuery[DeliveryStatus | None] = None,
+        cursor: FromQuery[str | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+    ) -> DeliveryPage:
+        """Each delivery's status, attempts, last error and payload; follow `next_cursor` for more."""
+        return await service.list_deliveries(services.graph, webhook_id, status, cursor, limit)
