@@ -1,0 +1,1 @@
+"""What newsrooms read: published verdicts, ClaimReview, verdicts as of a date, claim matching."""

@@ -1,0 +1,140 @@
+"""`POST /claimreviews`: stores other fact-checkers' ClaimReviews as external verdicts."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from urllib.parse import urlsplit
+
+from neo4j import AsyncManagedTransaction
+from pydantic import BaseModel
+
+from factcheck.articles.plan import alias_keys
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.errors import Unprocessable
+from factcheck.extraction import ActorMention
+from factcheck.extraction.text import fold, slug
+from factcheck.graph.queries import query
+from factcheck.graph.store import Graph
+from factcheck.newsroom.imports import ImportedReview, normalise_review, review_items
+
+__all__ = ["ImportResult", "ImportedItem", "import_claim_reviews"]
+
+IMPORT_REVIEWS = query("newsroom/import_reviews")
+UPSERT_SOURCES = query("sources/upsert_sources")
+UPSERT_ACTORS = query("actors/upsert_actors")
+MAX_ITEMS = 1000
+
+
+class ImportedItem(BaseModel):
+    """One review: the verdict and claim it became, and whether this request created them."""
+
+    verdict_id: str
+    claim_id: str | None
+    created: bool
+    rating: str
+    label: str | None
+    url: str | None
+
+
+class ImportResult(BaseModel):
+    """What an import stored."""
+
+    created: int
+    existing: int
+    items: list[ImportedItem]
+
+
+def _reviewer_row(review: ImportedReview) -> dict[str, Any] | None:
+    if not review.reviewer:
+        return None
+    domain = urlsplit(review.reviewer_url or review.url or "").hostname
+    return {"key": slug(fold(review.reviewer)), "id": str(uuid.uuid4()), "name": review.reviewer,
+            "kind": "fact_checker", "domain": domain}  # fmt: skip
+
+
+def _claimant_row(name: str) -> dict[str, Any]:
+    actor = ActorMention(key=slug(fold(name)), name=name, kind="unknown", aliases=(name,))
+    return {"key": actor.key, "id": str(uuid.uuid4()), "name": name, "kind": "unknown", "title": None,
+            "aliases": [name], "alias_keys": alias_keys(actor)}  # fmt: skip
+
+
+def parse_reviews(document: Any) -> list[ImportedReview]:
+    """Every review in the document; Unprocessable naming each item that is not one."""
+    items = review_items(document)
+    if not items:
+        raise Unprocessable("the document holds no ClaimReview")
+    if len(items) > MAX_ITEMS:
+        raise Unprocessable(f"at most {MAX_ITEMS} reviews per request; got {len(items)}")
+    parsed = [normalise_review(item) for item in items]
+    problems = [{"index": i, "reason": p} for i, p in enumerate(parsed) if isinstance(p, str)]
+    if problems:
+        raise Unprocessable(f"{len(problems)} of {len(items)} items cannot be claim reviews", items=problems)
+    return [p for p in parsed if isinstance(p, ImportedReview)]
+
+
+async def import_claim_reviews(graph: Graph, document: Any, user: str) -> ImportResult:
+    """Stores every review of the document in one transaction; nothing when one is not a review."""
+    reviews = list({r.key: r for r in parse_reviews(document)}.values())
+    sources = {row["key"]: row for r in reviews if (row := _reviewer_row(r))}
+    actors = {slug(fold(r.claimant)): _claimant_row(r.claimant) for r in reviews if r.claimant}
+
+    async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+        source_ids = {
+            row["key"]: row["id"]
+            for row in await graph.run_in(tx, UPSERT_SOURCES, sources=list(sources.values()))
+        }
+        actor_ids = {
+            row["key"]: row["id"]
+            for row in await graph.run_in(tx, UPSERT_ACTORS, actors=list(actors.values()))
+        }
+        rows = [
+            {
+                "key": r.key,
+                "verdict_id": str(uuid.uuid4()),
+                "claim_id": str(uuid.uuid4()),
+                "claim": r.claim,
+                "rating": r.rating,
+                "label": r.label,
+                "rating_value": r.rating_value,
+                "url": r.url,
+                "summary": r.summary,
+                "published_at": r.published_at,
+                "language": r.language,
+                "appearance_url": r.appearance_url,
+                "source_id": source_ids.get(slug(fold(r.reviewer))) if r.reviewer else None,
+                "claimant_id": actor_ids.get(slug(fold(r.claimant))) if r.claimant else None,
+            }
+            for r in reviews
+        ]
+        stored = await graph.run_in(tx, IMPORT_REVIEWS, reviews=rows, user=user)
+        created = [EventSubject("Verdict", row["verdict_id"]) for row in stored if row["created"]]
+        if created:
+            await append_event(
+                graph,
+                tx,
+                AuditEvent(
+                    user=user,
+                    action="claimreview.imported",
+                    subject=created[0],
+                    also_about=created[1:],
+                    data={"verdicts": [s.id for s in created], "received": len(rows)},
+                ),
+            )
+        return stored
+
+    stored = await graph.transaction(work)
+    by_key = {r.key: r for r in reviews}
+    items = [
+        ImportedItem(
+            verdict_id=row["verdict_id"],
+            claim_id=row["claim_id"],
+            created=row["created"],
+            rating=by_key[row["key"]].rating,
+            label=by_key[row["key"]].label,
+            url=by_key[row["key"]].url,
+        )
+        for row in stored
+    ]
+    created_count = sum(item.created for item in items)
+    return ImportResult(created=created_count, existing=len(items) - created_count, items=items)

@@ -1,0 +1,54 @@
+"""Newsroom queries: published verdicts, their history, matching claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.graph.queries import query
+from factcheck.graph.store import Graph, Row
+
+__all__ = [
+    "actor_record",
+    "claim_verdict_as_of",
+    "get_verdicts",
+    "list_verdicts",
+    "match_claims",
+    "search_verdicts",
+]
+
+LIST_VERDICTS = query("newsroom/list_verdicts")
+SEARCH_VERDICTS = query("newsroom/search_verdicts")
+GET_VERDICT = query("newsroom/get_verdict")
+CLAIM_VERDICT_AS_OF = query("newsroom/claim_verdict_as_of")
+ACTOR_RECORD = query("newsroom/actor_record")
+MATCH_CLAIMS = query("newsroom/match_claims")
+
+
+async def list_verdicts(graph: Graph, **params: Any) -> list[Row]:
+    """Published verdicts newest first; filters and cursor as named parameters."""
+    return [row["verdict"] for row in await graph.read(LIST_VERDICTS, **params)]
+
+
+async def search_verdicts(graph: Graph, **params: Any) -> list[tuple[Row, float]]:
+    """Published verdicts ranked by full-text score over claim text and summary."""
+    return [(row["verdict"], float(row["score"])) for row in await graph.read(SEARCH_VERDICTS, **params)]
+
+
+async def get_verdicts(graph: Graph, verdict_ids: list[str]) -> list[Row]:
+    """Verdicts that were published at some point, in the order asked; unknown ids are left out."""
+    return [row["verdict"] for row in await graph.read(GET_VERDICT, ids=verdict_ids)]
+
+
+async def claim_verdict_as_of(graph: Graph, claim_id: str, as_of: str | None) -> Row | None:
+    """{claim_id, verdict}; None when the claim does not exist."""
+    return await graph.read_one(CLAIM_VERDICT_AS_OF, claim_id=claim_id, as_of=as_of)
+
+
+async def actor_record(graph: Graph, actor_id: str) -> Row | None:
+    """The actor and its published verdicts grouped by rating; None when no such actor."""
+    return await graph.read_one(ACTOR_RECORD, id=actor_id)
+
+
+async def match_claims(graph: Graph, lucene_query: str, limit: int) -> list[Row]:
+    """Reviewed claims ranked by full-text score."""
+    return await graph.read(MATCH_CLAIMS, q=lucene_query, limit=limit)
