@@ -25,6 +25,8 @@ from factcheck.problems import exception_handlers
 from factcheck.routes import ROUTE_HANDLERS
 from factcheck.settings import Settings, get_settings
 from factcheck.state import AppServices
+from factcheck.webhooks.dispatcher import Dispatcher, start_dispatcher
+from factcheck.workflow.diagram import workflow_mermaid_markdown
 
 __all__ = ["create_app"]
 
@@ -50,6 +52,7 @@ def _lifespan(settings: Settings) -> object:
         queries = QueryCatalog.load(settings.cypher_dir / "queries")
         driver = create_driver(settings)
         http = create_http_client(settings)
+        dispatcher: Dispatcher | None = None
         try:
             schema = SchemaState(driver, settings.cypher_dir, settings.neo4j_database)
             if settings.migrate_on_start and not await schema.ensure():
@@ -60,8 +63,11 @@ def _lifespan(settings: Settings) -> object:
             app.state.services = AppServices(
                 settings=settings, graph=graph, http=http, schema=schema, key_cache=KeyCache()
             )
+            dispatcher = start_dispatcher(app.state, graph, http, settings)
             yield
         finally:
+            if dispatcher is not None:
+                await dispatcher.stop()  # before the client and driver it uses close
             await http.aclose()
             await driver.close()
 
@@ -82,7 +88,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         openapi_config=OpenAPIConfig(
             title="factcheck",
             version=__version__,
-            description=API_DESCRIPTION,
+            description=API_DESCRIPTION + workflow_mermaid_markdown(),
             path="/schema",
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
             components=Components(security_schemes={"apiKey": SecurityScheme(type="http", scheme="bearer")}),

@@ -1,4 +1,4 @@
-"""The `factcheck` command: serve, neo4j start|stop|status, db migrate, ingest."""
+"""The `factcheck` command: serve, neo4j start|stop|status, db migrate, ingest, users."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from factcheck.graph.local import LocalNeo4j, LocalNeo4jError
 from factcheck.graph.migrations import MigrationError, apply_migrations
 from factcheck.graph.store import create_driver
 from factcheck.settings import Settings, get_settings
+from factcheck.users.cli import register_users_commands
 
 __all__ = ["local_neo4j", "main"]
 
@@ -83,20 +84,15 @@ def _db_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _ingest(target: str, settings: Settings, quiet: bool) -> int:
     from factcheck.articles.bulk import ingest_source
-    from factcheck.graph.queries import QueryCatalog
-    from factcheck.graph.store import Graph
+    from factcheck.graph.session import open_graph
     from factcheck.outbound import create_http_client
-    from factcheck.routes import ROUTE_HANDLERS  # noqa: F401  (declares every query)
 
-    driver = create_driver(settings)
     http = create_http_client(settings)
     try:
-        await apply_migrations(driver, settings.cypher_dir, settings.neo4j_database)
-        graph = Graph(driver, QueryCatalog.load(settings.cypher_dir / "queries"), settings.neo4j_database)
-        summary = await ingest_source(target, graph, http, settings, show_progress=not quiet)
+        async with open_graph(settings) as graph:
+            summary = await ingest_source(target, graph, http, settings, show_progress=not quiet)
     finally:
         await http.aclose()
-        await driver.close()
     for label, reason in summary.failed:
         print(f"  failed: {label}: {reason}", file=sys.stderr)
     print(
@@ -147,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="schema").add_subparsers(dest="action", required=True)
     db.add_parser("migrate", help="apply pending cypher/V*.cypher files").set_defaults(run=_db_migrate)
+
+    register_users_commands(commands, _ensure_neo4j)
     return parser
 
 

@@ -53,7 +53,25 @@ class Settings(BaseSettings):
 
     max_article_bytes: int = 1_000_000
 
+    # Webhooks: the outbox dispatcher's poll interval, retry backoff, attempt limit and timeouts.
+    webhook_dispatcher: bool = True  # false: this process delivers nothing (another one does)
+    webhook_poll_s: float = Field(default=1.0, gt=0)
+    webhook_backoff_base_s: float = Field(default=5.0, gt=0)
+    webhook_backoff_cap_s: float = Field(default=3600.0, gt=0)
+    webhook_max_attempts: int = Field(default=8, ge=1)
+    webhook_timeout_s: float = Field(default=5.0, gt=0)
+    webhook_lease_s: float = Field(default=60.0, gt=0)
+    webhook_batch_size: int = Field(default=16, ge=1, le=500)
+
+    # Evidence chains deeper than this are cut in a trace, which then says where (at most 32).
+    trace_max_depth: int = Field(default=10, ge=1, le=32)
+
     ingest_batch_size: int = 50
+
+    # How published verdicts name and link their publisher (ClaimReview `author` and `url`).
+    public_base_url: str = "http://127.0.0.1:8000"
+    org_name: str = "factcheck"
+    org_url: str | None = None
 
     # Claim extraction: "rules" (built in, offline) or "llm" (an OpenAI-compatible chat endpoint).
     extractor: Literal["rules", "llm"] = "rules"

@@ -1,4 +1,5 @@
-// One claim with its span, actors, sources and assignee; no row when there is none.
+// One claim with its span, actors, sources, assignee and the submitter of a verdict awaiting
+// approval (the workflow's guards need both); no row when there is none.
 MATCH (c:Claim {id: $id})
 OPTIONAL MATCH (c)-[span:APPEARS_IN]->(article:Article)
 RETURN c {
@@ -18,5 +19,6 @@ RETURN c {
       .id, .name, .kind, .title, .aliases,
       affiliated_with: [(x)-[:AFFILIATED_WITH]->(g:Actor) | g.id]
     }],
-    sources: [(c)-[:REPORTED_BY]->(s:Source) | s {.id, .name, .kind, .domain}]
+    sources: [(c)-[:REPORTED_BY]->(s:Source) | s {.id, .name, .kind, .domain}],
+    submitted_by: [(v:Verdict {state: 'submitted'})-[:RATES]->(c) | v.submitted_by][0]
 } AS claim

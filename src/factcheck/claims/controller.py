@@ -56,4 +56,4 @@ class ClaimController(Controller):
     @post("/", guards=[requires(Permission.WRITE)], summary="Add a claim the extractor missed")
     async def create(self, data: JSONBody[ClaimCreate], services: Services, caller: CallerDep) -> ClaimDetail:
         """From an article span (`article_id`, `start`, `end`) or from `text` with a `claimant`."""
-        return await service.add_claim(services.graph, data, caller.id)
+        return await service.add_claim(services.graph, data, caller)

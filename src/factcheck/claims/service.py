@@ -15,6 +15,7 @@ from factcheck.extraction.text import fold, slug
 from factcheck.graph.store import Graph
 from factcheck.pagination import decode_cursor, encode_cursor
 from factcheck.search import fulltext_query, token_similarity
+from factcheck.workflow.table import ClaimFacts, allowed_actions
 
 __all__ = ["ClaimFilters", "add_claim", "find_duplicates", "get_claim", "list_claims"]
 
@@ -23,11 +24,17 @@ ClaimFilters = dict[str, str | None]
 
 
 async def get_claim(graph: Graph, claim_id: str, caller: Caller | None = None) -> ClaimDetail:
-    """The claim with its span, actors and sources; NotFound when there is none."""
+    """The claim with its span, actors and sources, and the actions `caller` may take now.
+
+    Raises NotFound when no claim has that id.
+    """
     row = await repository.get_claim(graph, claim_id)
     if row is None:
         raise NotFound(f"no claim has id {claim_id!r}")
-    return ClaimDetail.model_validate(row)
+    facts = ClaimFacts(assignee=row["assignee"], submitted_by=row.pop("submitted_by", None))
+    detail = ClaimDetail.model_validate(row)
+    detail.actions = allowed_actions(detail.state, caller, facts) if caller else []
+    return detail
 
 
 async def list_claims(
@@ -70,7 +77,7 @@ async def find_duplicates(graph: Graph, text: str, exclude: str | None = None) -
     return sorted(candidates, key=lambda c: -c.score)
 
 
-async def add_claim(graph: Graph, data: ClaimCreate, user: str) -> ClaimDetail:
+async def add_claim(graph: Graph, data: ClaimCreate, caller: Caller) -> ClaimDetail:
     """Creates a claim from an article span or from free text with a claimant."""
     language = "en"
     if data.article_id is not None:
@@ -106,8 +113,8 @@ async def add_claim(graph: Graph, data: ClaimCreate, user: str) -> ClaimDetail:
     }
     duplicates = await find_duplicates(graph, text) if data.check_duplicates else None
     claimant = _claimant_row(data.claimant) if data.claimant and data.claimant.strip() else None
-    await repository.create_claim(graph, claim, claimant, user)
-    created = await get_claim(graph, claim["id"])
+    await repository.create_claim(graph, claim, claimant, caller.id)
+    created = await get_claim(graph, claim["id"], caller)
     created.duplicates = duplicates
     return created
 

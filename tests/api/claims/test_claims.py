@@ -34,6 +34,17 @@ async def test_claim_detail_has_span_actors_sources_and_reasons(
     assert (await client.get("/claims/no-such-claim")).status_code == 404
 
 
+async def test_claim_lists_the_actions_the_caller_may_take(
+    client: Client, seed_article: dict[str, Any], api_keys: dict[str, str]
+) -> None:
+    claim = seed_article["claims"][0]["id"]
+    assert (await client.get(f"/claims/{claim}")).json()["actions"] == ["accept", "dismiss"]
+    checker = (await client.get(f"/claims/{claim}", headers=bearer(api_keys["checker"]))).json()
+    assert checker["actions"] == ["accept", "dismiss"]
+    auditor = (await client.get(f"/claims/{claim}", headers=bearer(api_keys["auditor"]))).json()
+    assert auditor["actions"] == []
+
+
 async def test_filters_and_search(client: Client, seed_article: dict[str, Any]) -> None:
     by_article = (await client.get("/claims", params={"article": seed_article["id"], "limit": 100})).json()
     assert len(by_article["items"]) == len(seed_article["claims"])
