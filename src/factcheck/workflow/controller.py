@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from litestar import Controller, get, post
+from typing import Any
+
+from litestar import Controller, Request, get, post
 from litestar.params import FromPath, JSONBody
 
 from factcheck.auth import Permission, requires
 from factcheck.auth.guards import CallerDep
 from factcheck.state import Services
+from factcheck.webhooks.dispatcher import wake_dispatcher
 from factcheck.workflow import service
 from factcheck.workflow.diagram import workflow_mermaid
 from factcheck.workflow.schemas import Transition, TransitionCreate, WorkflowRow, WorkflowTable
-from factcheck.workflow.table import INITIAL_STATE, REASON_REQUIRED, TRANSITIONS, State
+from factcheck.workflow.table import INITIAL_STATE, REASON_REQUIRED, TRANSITIONS, Action, State
 
 __all__ = ["WorkflowController"]
+
+ANNOUNCED_ACTIONS = frozenset({Action.APPROVE, Action.REOPEN, Action.WITHDRAW})
+"""Transitions that queue webhook deliveries in their transaction."""
 
 
 class WorkflowController(Controller):
@@ -32,10 +38,20 @@ class WorkflowController(Controller):
         status_code=200,
     )
     async def create(
-        self, claim_id: FromPath[str], data: JSONBody[TransitionCreate], services: Services, caller: CallerDep
+        self,
+        request: Request[Any, Any, Any],
+        claim_id: FromPath[str],
+        data: JSONBody[TransitionCreate],
+        services: Services,
+        caller: CallerDep,
     ) -> Transition:
         """Checks the version, the table and the guard, then moves the claim and records it."""
-        return await service.transition(services.graph, caller, claim_id, data)
+        result = await service.transition(services.graph, caller, claim_id, data)
+        if data.action in ANNOUNCED_ACTIONS:
+            wake_dispatcher(
+                request.app.state
+            )  # send the webhooks this commit queued now, not at the next poll
+        return result
 
     @get("/workflow", guards=[requires(Permission.READ_INTERNAL)], summary="The workflow table")
     async def table(self) -> WorkflowTable:
