@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from factcheck.auth import Permission, requires
@@ -35,64 +36,56 @@ Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 READ = [requires(Permission.READ_PUBLISHED)]
 
 
-def _filters(
-    rating: str | None,
-    actor: str | None,
-    source: str | None,
-    since: datetime | None,
-    until: datetime | None,
-    language: str | None,
-    as_of: datetime | None,
+def provide_filters(
+    rating: Text = None,
+    actor: Annotated[str | None, QueryParameter(description="verdicts on claims this actor stated")] = None,
+    source: Annotated[
+        str | None, QueryParameter(description="the claim's reporter or article publisher")
+    ] = None,
+    since: Annotated[datetime | None, QueryParameter(description="published at or after")] = None,
+    until: Annotated[datetime | None, QueryParameter(description="published before")] = None,
+    language: Text = None,
+    as_of: Annotated[datetime | None, QueryParameter(description="the verdicts as they stood then")] = None,
 ) -> VerdictFilters:
+    """The filters `GET /verdicts` and the ClaimReview feed share, read from the query string."""
     return VerdictFilters(rating, actor, source, since, until, language, as_of)
+
+
+Filters = NamedDependency[VerdictFilters]
+Search = Annotated[str | None, QueryParameter(max_length=500, description="full-text, best first")]
 
 
 class NewsroomController(Controller):
     """Published verdicts for newsrooms; every role may read them."""
 
     tags = ["newsroom"]
+    dependencies = {"filters": Provide(provide_filters, sync_to_thread=False)}
 
     @get("/verdicts", guards=READ, summary="List published verdicts")
     async def list_verdicts(
         self,
         request: Request[Any, Any, Any],
         services: Services,
-        rating: Text = None,
-        actor: Text = None,
-        source: Text = None,
-        since: Time = None,
-        until: Time = None,
-        language: Text = None,
-        as_of: Annotated[
-            datetime | None, QueryParameter(description="the verdicts as they stood then")
-        ] = None,
-        q: Annotated[str | None, QueryParameter(max_length=500, description="full-text, best first")] = None,
+        filters: Filters,
+        q: Search = None,
         cursor: Text = None,
         limit: Limit = 20,
     ) -> Response[VerdictPage]:
         """Newest first (stable keyset pages), or ranked by score when `q` is given."""
-        filters = _filters(rating, actor, source, since, until, language, as_of)
         page = await service.list_verdicts(services.graph, filters, q, cursor, limit)
-        return cached(request, page, HISTORY_CACHE if as_of else LIST_CACHE, JSON)
+        return cached(request, page, HISTORY_CACHE if filters.as_of else LIST_CACHE, JSON)
 
     @get("/verdicts/claimreview", guards=READ, summary="A DataFeed of ClaimReview JSON-LD")
     async def claimreview_feed(
         self,
         request: Request[Any, Any, Any],
         services: Services,
-        rating: Text = None,
-        actor: Text = None,
-        source: Text = None,
-        since: Time = None,
-        until: Time = None,
-        language: Text = None,
-        as_of: Time = None,
-        q: Annotated[str | None, QueryParameter(max_length=500)] = None,
+        filters: Filters,
+        q: Search = None,
         cursor: Text = None,
         limit: Limit = 20,
     ) -> Response[dict[str, Any]]:
         """The same filters as `GET /verdicts`; `relatedLink` points at the next page."""
-        filters = _filters(rating, actor, source, since, until, language, as_of)
         page = await service.list_verdicts(services.graph, filters, q, cursor, limit)
         details = await service.get_verdict_details(services.graph, [v.id for v in page.items])
         reviews = [claim_review(d, services.settings, with_context=False) for d in details]
