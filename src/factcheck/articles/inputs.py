@@ -11,7 +11,7 @@ from factcheck.articles.html import extract_html
 from factcheck.articles.plan import ArticleDraft
 from factcheck.articles.schemas import ArticleCreate
 from factcheck.errors import PayloadTooLarge, Unprocessable, UpstreamError
-from factcheck.extraction import ArticleText, Extractor, RuleBasedExtractor, normalise_text
+from factcheck.extraction import ArticleText, Extractor, ExtractorError, RuleBasedExtractor, normalise_text
 from factcheck.fetching import FetchPolicy, fetch
 from factcheck.settings import Settings
 
@@ -91,7 +91,10 @@ async def draft_article(
     if len(text) > _THREAD_THRESHOLD and isinstance(extractor, RuleBasedExtractor):
         extraction = await anyio.to_thread.run_sync(extractor.extract_sync, article)
     else:
-        extraction = await extractor.extract(article)
+        try:
+            extraction = await extractor.extract(article)
+        except ExtractorError as exc:
+            raise UpstreamError(f"the {extractor.name} extractor failed: {exc}") from None
     return ArticleDraft(
         text=text,
         extraction=extraction,
