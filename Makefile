@@ -48,5 +48,11 @@ neo4j-status: install ## is the local Neo4j running
 migrate: install ## apply pending schema migrations
 	$(BIN)/factcheck db migrate
 
+bench: install ## the service against the raw Neo4j driver (~11 min on 2 cores); table in docs/benchmarks.md
+	$(BIN)/python -m bench
+
+bench-smoke: install ## the benchmark at tiny sizes, as CI runs it (about a minute, plus Neo4j start)
+	$(BIN)/python -m bench --smoke
+
 clean: ## remove caches (keeps .venv, the Neo4j jars and data)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache

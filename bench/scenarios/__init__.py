@@ -1,0 +1,1 @@
+"""The benchmark's scenarios: ingest, read, workflow, trace and extract."""
