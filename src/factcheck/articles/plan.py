@@ -95,8 +95,9 @@ def plan_batch(drafts: Sequence[ArticleDraft]) -> BatchPlan:
             if actor.affiliation:
                 plan.affiliations.append((actor.key, actor.affiliation))
         plan.articles.append(_article_row(draft, publisher))
-    plan.sources = list(sources.values())
-    plan.actors = list(actors.values())
+    # Sorted by key, so concurrent batches take their MERGE locks in one order (no deadlocks).
+    plan.sources = [sources[key] for key in sorted(sources)]
+    plan.actors = [actors[key] for key in sorted(actors)]
     return plan
 
 

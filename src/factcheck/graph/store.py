@@ -32,7 +32,11 @@ def create_driver(settings: Settings) -> AsyncDriver:
 
 
 class Graph:
-    """Runs named queries. Each call is one round trip, in one transaction."""
+    """Runs named queries. Each call is one round trip, in one transaction.
+
+    Rows are plain `dict(record)`: queries return maps and values, never nodes, and
+    `record.data()` would walk every `bytes` value one byte at a time.
+    """
 
     def __init__(self, driver: AsyncDriver, queries: QueryCatalog, database: str) -> None:
         self.driver = driver
@@ -44,7 +48,7 @@ class Graph:
         records, _, _ = await self.driver.execute_query(
             self.queries[name], params, database_=self.database, routing_=RoutingControl.READ
         )
-        return [record.data() for record in records]
+        return [dict(record) for record in records]
 
     async def read_one(self, name: QueryName, /, **params: Any) -> Row | None:
         """Runs a read query; returns its first row, or None when it has none."""
@@ -56,7 +60,7 @@ class Graph:
         records, _, _ = await self.driver.execute_query(
             self.queries[name], params, database_=self.database, routing_=RoutingControl.WRITE
         )
-        return [record.data() for record in records]
+        return [dict(record) for record in records]
 
     async def write_one(self, name: QueryName, /, **params: Any) -> Row | None:
         """Runs a write query; returns its first row, or None when it has none."""
@@ -71,4 +75,4 @@ class Graph:
     async def run_in(self, tx: AsyncManagedTransaction, name: QueryName, /, **params: Any) -> list[Row]:
         """Runs a named query inside an open transaction; returns its rows."""
         result = await tx.run(self.queries[name], params)
-        return [record.data() async for record in result]
+        return [dict(record) async for record in result]
