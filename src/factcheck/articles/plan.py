@@ -13,7 +13,16 @@ from typing import Any
 from factcheck.extraction import ActorMention, Extraction, SourceMention
 from factcheck.extraction.text import fold, slug
 
-__all__ = ["ArticleDraft", "BatchPlan", "alias_keys", "plan_batch", "resolved_articles", "text_sha256"]
+__all__ = [
+    "ArticleDraft",
+    "BatchPlan",
+    "actor_row",
+    "alias_keys",
+    "named_actor_row",
+    "plan_batch",
+    "resolved_articles",
+    "text_sha256",
+]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,9}$")
 
@@ -66,6 +75,25 @@ def alias_keys(actor: ActorMention) -> list[str]:
     return sorted(k for k in keys if k)
 
 
+def actor_row(actor: ActorMention) -> dict[str, Any]:
+    """The row `actors/upsert_actors` takes for one actor; a fresh id is used only if it is new."""
+    return {
+        "key": actor.key,
+        "id": str(uuid.uuid4()),
+        "name": actor.name,
+        "kind": actor.kind,
+        "title": actor.title,
+        "aliases": sorted(set(actor.aliases)),
+        "alias_keys": alias_keys(actor),
+    }
+
+
+def named_actor_row(name: str, kind: str = "unknown") -> dict[str, Any]:
+    """The upsert row for an actor known only by name (a claimant typed in or imported)."""
+    clean = " ".join(name.split())
+    return actor_row(ActorMention(key=slug(fold(clean)), name=clean, kind=kind, aliases=(clean,)))
+
+
 def _source_row(source: SourceMention) -> dict[str, Any]:
     return {"key": source.key, "id": str(uuid.uuid4()), "name": source.name, "kind": source.kind,
             "domain": source.domain}  # fmt: skip
@@ -87,10 +115,7 @@ def plan_batch(drafts: Sequence[ArticleDraft]) -> BatchPlan:
         for source in (*draft.extraction.sources, *([publisher] if publisher else [])):
             sources.setdefault(source.key, _source_row(source))
         for actor in draft.extraction.actors:
-            row = actors.setdefault(actor.key, {
-                "key": actor.key, "id": str(uuid.uuid4()), "name": actor.name, "kind": actor.kind,
-                "title": actor.title, "aliases": [], "alias_keys": alias_keys(actor),
-            })  # fmt: skip
+            row = actors.setdefault(actor.key, actor_row(actor))
             row["aliases"] = sorted({*row["aliases"], *actor.aliases})
             if actor.affiliation:
                 plan.affiliations.append((actor.key, actor.affiliation))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from factcheck.articles.plan import alias_keys
+from factcheck.articles.plan import named_actor_row
 from factcheck.auth.cache import Caller
 from factcheck.claims import repository
 from factcheck.claims.schemas import Claim, ClaimCreate, ClaimDetail, ClaimPage, DuplicateCandidate
 from factcheck.errors import NotFound, Unprocessable
-from factcheck.extraction import ActorMention, score_checkworthiness
+from factcheck.extraction import score_checkworthiness
 from factcheck.extraction.kinds import KINDS, classify
-from factcheck.extraction.text import fold, slug
 from factcheck.graph.store import Graph
 from factcheck.pagination import decode_cursor, encode_cursor
 from factcheck.search import fulltext_query, token_similarity
@@ -112,22 +111,8 @@ async def add_claim(graph: Graph, data: ClaimCreate, caller: Caller) -> ClaimDet
         "end": data.end,
     }
     duplicates = await find_duplicates(graph, text) if data.check_duplicates else None
-    claimant = _claimant_row(data.claimant) if data.claimant and data.claimant.strip() else None
+    claimant = named_actor_row(data.claimant) if data.claimant and data.claimant.strip() else None
     await repository.create_claim(graph, claim, claimant, caller.id)
     created = await get_claim(graph, claim["id"], caller)
     created.duplicates = duplicates
     return created
-
-
-def _claimant_row(name: str) -> dict[str, object]:
-    clean = " ".join(name.split())
-    actor = ActorMention(key=slug(fold(clean)), name=clean, kind="unknown", aliases=(clean,))
-    return {
-        "key": actor.key,
-        "id": str(uuid.uuid4()),
-        "name": actor.name,
-        "kind": actor.kind,
-        "title": None,
-        "aliases": [clean],
-        "alias_keys": alias_keys(actor),
-    }

@@ -9,10 +9,9 @@ from urllib.parse import urlsplit
 from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel
 
-from factcheck.articles.plan import alias_keys
+from factcheck.articles.plan import named_actor_row
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import Unprocessable
-from factcheck.extraction import ActorMention
 from factcheck.extraction.text import fold, slug
 from factcheck.graph.queries import query
 from factcheck.graph.store import Graph
@@ -53,12 +52,6 @@ def _reviewer_row(review: ImportedReview) -> dict[str, Any] | None:
             "kind": "fact_checker", "domain": domain}  # fmt: skip
 
 
-def _claimant_row(name: str) -> dict[str, Any]:
-    actor = ActorMention(key=slug(fold(name)), name=name, kind="unknown", aliases=(name,))
-    return {"key": actor.key, "id": str(uuid.uuid4()), "name": name, "kind": "unknown", "title": None,
-            "aliases": [name], "alias_keys": alias_keys(actor)}  # fmt: skip
-
-
 def parse_reviews(document: Any) -> list[ImportedReview]:
     """Every review in the document; Unprocessable naming each item that is not one."""
     items = review_items(document)
@@ -77,7 +70,8 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
     """Stores every review of the document in one transaction; nothing when one is not a review."""
     reviews = list({r.key: r for r in parse_reviews(document)}.values())
     sources = {row["key"]: row for r in reviews if (row := _reviewer_row(r))}
-    actors = {slug(fold(r.claimant)): _claimant_row(r.claimant) for r in reviews if r.claimant}
+    claimants = {r.claimant: named_actor_row(r.claimant) for r in reviews if r.claimant}
+    actors = {row["key"]: row for row in claimants.values()}
 
     async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
         source_ids = {
@@ -103,7 +97,7 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
                 "language": r.language,
                 "appearance_url": r.appearance_url,
                 "source_id": source_ids.get(slug(fold(r.reviewer))) if r.reviewer else None,
-                "claimant_id": actor_ids.get(slug(fold(r.claimant))) if r.claimant else None,
+                "claimant_id": actor_ids.get(claimants[r.claimant]["key"]) if r.claimant else None,
             }
             for r in reviews
         ]
