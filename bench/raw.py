@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from factcheck.articles.plan import BatchPlan, resolved_articles
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
@@ -46,11 +46,18 @@ class RawDriver:
         return self.queries[QueryName(name)]
 
     async def read(self, name: str, params: dict[str, Any]) -> int:
-        """Runs a read query and fetches every record; returns how many there were."""
-        records, _, _ = await self.driver.execute_query(
-            self.text(name), params, database_=self.database, routing_=RoutingControl.READ
-        )
-        return len(records)
+        """Runs a read query and fetches every record; returns how many there were.
+
+        The same driver call as the service's `Graph.read`: one auto-commit transaction in a
+        read session that shares the driver's bookmark manager.
+        """
+        async with self.driver.session(
+            database=self.database,
+            default_access_mode=READ_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            result = await session.run(self.text(name), params)
+            return len([record async for record in result])
 
     async def claim(self, claim_id: str) -> tuple[str, int]:
         """The claim's workflow state and version, read with claims/get_claim."""

@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from factcheck.errors import FactcheckError
 
@@ -61,6 +62,18 @@ def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response
     return problem_response(request, status, slug, phrase, detail, extra, headers=exc.headers)
 
 
+def _graph_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    log.warning("Neo4j unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem_response(
+        request,
+        503,
+        "graph-unavailable",
+        "Graph store unavailable",
+        "The graph store cannot be reached right now; nothing was changed. Try again shortly.",
+        headers={"Retry-After": "5"},
+    )
+
+
 def _unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
@@ -71,5 +84,7 @@ def _unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Respon
 exception_handlers: ExceptionHandlersMap = {
     FactcheckError: _domain_error,
     HTTPException: _http_error,
+    ServiceUnavailable: _graph_unavailable,
+    SessionExpired: _graph_unavailable,
     Exception: _unexpected_error,
 }

@@ -19,7 +19,7 @@ from factcheck.auth.keys import hash_key
 from factcheck.auth.repository import find_user_by_key_hash
 from factcheck.auth.roles import PERMISSIONS, Permission, Role
 from factcheck.errors import Forbidden, Unauthenticated
-from factcheck.state import AppServices
+from factcheck.state import AppServices, Services
 
 __all__ = ["CallerDep", "authenticate", "provide_caller", "requires"]
 
@@ -62,8 +62,12 @@ def requires(permission: Permission) -> Guard:
     return guard
 
 
-def provide_caller(request: ASGIConnection[Any, Any, Any, Any]) -> Caller:
-    """The caller the guard authenticated."""
+def provide_caller(request: ASGIConnection[Any, Any, Any, Any], services: Services) -> Caller:
+    """The caller the guard authenticated.
+
+    It takes `services`, which it does not use, so that Litestar resolves the two dependencies
+    one after the other: two independent ones would cost a task group on every request.
+    """
     user = request.scope.get("user")
     if not isinstance(user, Caller):
         raise Unauthenticated("this endpoint needs an API key")

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError
 
 from factcheck.graph.queries import QueryCatalog, QueryName
 from factcheck.settings import Settings
 
-__all__ = ["Graph", "Row", "create_driver"]
+__all__ = ["READ_ATTEMPTS", "Graph", "Row", "create_driver"]
 
 Row = dict[str, Any]
 T = TypeVar("T")
+
+READ_ATTEMPTS = 3  # a read is tried again on a retryable error (a stale pooled connection, say)
 
 
 def create_driver(settings: Settings) -> AsyncDriver:
@@ -44,11 +48,30 @@ class Graph:
         self.database = database
 
     async def read(self, name: QueryName, /, **params: Any) -> list[Row]:
-        """Runs a read query; returns its rows as plain dicts."""
-        records, _, _ = await self.driver.execute_query(
-            self.queries[name], params, database_=self.database, routing_=RoutingControl.READ
-        )
-        return [dict(record) for record in records]
+        """Runs a read query as one auto-commit transaction; returns its rows as plain dicts.
+
+        Auto-commit is one round trip (RUN and PULL) where a managed transaction takes two
+        (BEGIN, RUN, PULL, then COMMIT), and Neo4j does half the work. Bookmarks are shared
+        with the writes, so a read still sees every write this process committed before it.
+        """
+        attempt = 1
+        while True:
+            try:
+                return await self._read_once(name, params)
+            except (Neo4jError, DriverError) as exc:
+                if attempt == READ_ATTEMPTS or not exc.is_retryable():
+                    raise
+            await asyncio.sleep(0.05 * attempt)
+            attempt += 1
+
+    async def _read_once(self, name: QueryName, params: dict[str, Any]) -> list[Row]:
+        async with self.driver.session(
+            database=self.database,
+            default_access_mode=READ_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            result = await session.run(self.queries[name], params)
+            return [dict(record) async for record in result]
 
     async def read_one(self, name: QueryName, /, **params: Any) -> Row | None:
         """Runs a read query; returns its first row, or None when it has none."""

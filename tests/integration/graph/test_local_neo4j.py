@@ -102,6 +102,9 @@ async def test_app_refuses_to_start_with_an_edited_migration(
     assert failure.group_contains(MigrationError, match="edited after it was applied")
 
 
+UNKNOWN_KEY = {"Authorization": "Bearer fck_not_a_key_of_anyone"}
+
+
 async def test_ready_follows_neo4j_up_and_down(own_instance: LocalNeo4j) -> None:
     own_instance.start()
     async with AsyncTestClient(app=create_app(_settings(own_instance))) as client:
@@ -116,10 +119,18 @@ async def test_ready_follows_neo4j_up_and_down(own_instance: LocalNeo4j) -> None
         assert down.headers["content-type"].startswith("application/problem+json")
         assert down.json()["status"] == 503
         assert (await client.get("/health")).status_code == 200
+        # Any request that needs the graph says so, instead of a 500.
+        read = await client.get("/verdicts", headers=UNKNOWN_KEY)
+        assert read.status_code == 503, read.text
+        assert read.headers["content-type"].startswith("application/problem+json")
+        assert read.headers["retry-after"] == "5"
+        assert read.json()["type"].endswith("/graph-unavailable")
 
         own_instance.start()
         back = await client.get("/ready")
         assert back.status_code == 200
+        # The pooled connections died with the old process; reads find new ones.
+        assert (await client.get("/verdicts", headers=UNKNOWN_KEY)).status_code == 401
 
 
 async def test_app_starts_without_neo4j_and_reports_not_ready() -> None:
@@ -129,6 +140,9 @@ async def test_app_starts_without_neo4j_and_reports_not_ready() -> None:
         assert response.status_code == 503
         assert "not reachable" in response.json()["detail"]
         assert "Traceback" not in response.text
+        read = await client.get("/claims", headers=UNKNOWN_KEY)
+        assert read.status_code == 503
+        assert "Traceback" not in read.text
 
 
 async def test_app_refuses_to_start_when_a_query_file_is_missing(edited_cypher_dir: Path) -> None:
