@@ -1,15 +1,20 @@
 """The load generator: a separate process that drives either side at a given concurrency.
 
 The main process sends it one job per round over a pipe and gets the round's latencies back.
-It holds one httpx client (for the service, on 127.0.0.1 only) and one async driver (for the
-raw side, built like the service's), so connections stay warm across rounds. Every round is
-bounded twice: by its operation count and by its duration.
+It holds one aiohttp client session (for the service, on 127.0.0.1 only) and one async driver
+(for the raw side, built like the service's), so connections stay warm across rounds. Every
+round is bounded twice: by its operation count and by its duration.
+
+The HTTP client is aiohttp rather than httpx because the load generator shares the machine's
+cores with the server under test: httpx spent 1.6 ms of CPU per request here, more than the
+service itself, and aiohttp 0.2 ms.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import multiprocessing
 import time
 from collections import Counter
@@ -18,7 +23,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import httpx
+import aiohttp
 from pydantic import SecretStr
 
 from bench.raw import WORKFLOW_CYCLE, RawDriver, load_queries
@@ -183,8 +188,9 @@ async def _serve(conn: Connection, config: LoadConfig) -> None:
     )
     driver = create_driver(settings)
     raw = RawDriver(driver, load_queries(), config.database)
-    limits = httpx.Limits(max_connections=512, max_keepalive_connections=512)
-    async with httpx.AsyncClient(base_url=config.base_url, timeout=60.0, limits=limits) as client:
+    connector = aiohttp.TCPConnector(limit=512)
+    timeout = aiohttp.ClientTimeout(total=60.0)
+    async with aiohttp.ClientSession(config.base_url, connector=connector, timeout=timeout) as client:
         await driver.verify_connectivity()
         conn.send("ready")
         while True:
@@ -204,7 +210,7 @@ async def _serve(conn: Connection, config: LoadConfig) -> None:
 
 
 class _Runner:
-    def __init__(self, client: httpx.AsyncClient, raw: RawDriver, keys: dict[str, str]) -> None:
+    def __init__(self, client: aiohttp.ClientSession, raw: RawDriver, keys: dict[str, str]) -> None:
         self.client, self.raw = client, raw
         self.headers = {role: {"Authorization": f"Bearer {key}"} for role, key in keys.items()}
         self.result = RoundResult()
@@ -219,16 +225,20 @@ class _Runner:
 
     async def _one(self, op: Op) -> tuple[str, int, str | None]:
         if isinstance(op, HttpOp):
-            response = await self.client.request(
-                op.method, op.path, json=op.body, headers=self.headers[op.role]
-            )
-            ok = response.is_success
-            error = None if ok else f"{response.status_code} {op.method} {op.path}: {response.text[:300]}"
-            return str(response.status_code), int(ok), error
+            status, body = await self._request(op.method, op.path, op.body, self.headers[op.role])
+            ok = 200 <= status < 300
+            error = None if ok else f"{status} {op.method} {op.path}: {body[:300]!r}"
+            return str(status), int(ok), error
         if isinstance(op, ReadOp):
             await self.raw.read(op.query, op.params)
             return "ok", 1, None
         return "ok", await self.raw.write_articles(op.plan, op.user), None
+
+    async def _request(
+        self, method: str, path: str, body: dict[str, Any] | None, headers: dict[str, str]
+    ) -> tuple[int, bytes]:
+        async with self.client.request(method, path, json=body, headers=headers) as response:
+            return response.status, await response.read()
 
     async def ops(self, job: Job) -> RoundResult:
         limit = len(job.ops) if job.once else 10**9
@@ -254,7 +264,8 @@ class _Runner:
         headers = self.headers.get(job.role, {})
 
         async def service_state(claim: str) -> tuple[str, int]:
-            body = (await self.client.get(f"/claims/{claim}", headers=headers)).json()
+            _, raw_body = await self._request("GET", f"/claims/{claim}", None, headers)
+            body = json.loads(raw_body)
             return str(body["state"]), int(body["version"])
 
         async def client(index: int) -> None:
@@ -274,17 +285,17 @@ class _Runner:
                     body: dict[str, Any] = {"action": action, "version": version}
                     if reason:
                         body["reason"] = reason
-                    response = await self.client.post(
-                        f"/claims/{claim}/transitions", json=body, headers=headers
+                    code, raw_answer = await self._request(
+                        "POST", f"/claims/{claim}/transitions", body, headers
                     )
-                    status = str(response.status_code)
-                    answer = response.json()
-                    if response.status_code == 200:
+                    status = str(code)
+                    answer = json.loads(raw_answer)
+                    if code == 200:
                         state, version = str(answer["to_state"]), int(answer["version"])
-                    elif response.status_code == 409 and "current_version" in answer:
+                    elif code == 409 and "current_version" in answer:
                         state, version = str(answer["state"]), int(answer["current_version"])
                     else:
-                        error = f"{status}: {response.text[:300]}"
+                        error = f"{status}: {raw_answer[:300]!r}"
                         state, version = await service_state(claim)
                 self._record(began, status, int(status == "200"), error)
 
