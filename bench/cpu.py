@@ -12,13 +12,17 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of `pid` so far; 0.0 when it is gone."""
+    """User plus system CPU time of `pid` so far, with its children that ended; 0.0 when it is gone.
+
+    Ended children count because `factcheck ingest` drafts on worker processes that stop when
+    the ingest does.
+    """
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return 0.0
     fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / _TICKS
+    return sum(int(value) for value in fields[11:15]) / _TICKS
 
 
 class CpuMeter:

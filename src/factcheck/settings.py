@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -66,7 +67,10 @@ class Settings(BaseSettings):
     # Evidence chains deeper than this are cut in a trace, which then says where (at most 32).
     trace_max_depth: int = Field(default=10, ge=1, le=32)
 
-    ingest_batch_size: int = 50
+    # `factcheck ingest`: articles per write transaction, and processes drafting the next batch
+    # (rule-based extraction of text and HTML) while one is written; 1 drafts in-process.
+    ingest_batch_size: int = Field(default=50, ge=1, le=5000)
+    ingest_workers: int = Field(default_factory=lambda: min(os.cpu_count() or 1, 8), ge=1, le=64)
 
     # How published verdicts name and link their publisher (ClaimReview `author` and `url`).
     public_base_url: str = "http://127.0.0.1:8000"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import json
 import sys
@@ -15,10 +16,10 @@ from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from factcheck.articles import service
-from factcheck.articles.inputs import draft_article, make_extractor
+from factcheck.articles.drafting import DraftPool
+from factcheck.articles.inputs import make_extractor
 from factcheck.articles.plan import ArticleDraft
 from factcheck.articles.schemas import ArticleCreate
-from factcheck.errors import FactcheckError
 from factcheck.graph.store import Graph
 from factcheck.settings import Settings
 
@@ -88,20 +89,15 @@ def read_inputs(target: str) -> Iterator[tuple[str, ArticleCreate | str]]:
 async def ingest_source(
     target: str, graph: Graph, http: httpx.AsyncClient, settings: Settings, show_progress: bool = True
 ) -> IngestSummary:
-    """Extracts every article of `target` and writes them `settings.ingest_batch_size` at a time."""
+    """Extracts every article of `target` and writes them `settings.ingest_batch_size` at a time.
+
+    Batches are pipelined: while one batch is written, the next is drafted on
+    `settings.ingest_workers` processes. Writes stay one at a time, in input order.
+    """
     summary = IngestSummary()
-    user = f"cli:{getpass.getuser()}"
-    extractor = make_extractor(settings, http)
-    batch: list[ArticleDraft] = []
+    writer = _BatchWriter(graph, f"cli:{getpass.getuser()}", summary)
+    size = settings.ingest_batch_size
     began = time.perf_counter()
-
-    async def flush() -> None:
-        for outcome in await service.ingest(graph, batch, user):
-            summary.created += outcome.created
-            summary.existing += not outcome.created
-            summary.claims += outcome.claims if outcome.created else 0
-        batch.clear()
-
     columns = (
         TextColumn("ingest"),
         BarColumn(),
@@ -109,21 +105,83 @@ async def ingest_source(
         TimeElapsedColumn(),
         TextColumn("{task.fields[last]}"),
     )
-    with Progress(*columns, disable=not show_progress, transient=False) as progress:
+    with (
+        Progress(*columns, disable=not show_progress, transient=False) as progress,
+        DraftPool(settings, http, make_extractor(settings, http), settings.ingest_workers) as pool,
+    ):
         task = progress.add_task("ingest", total=None, last="")
-        for label, item in read_inputs(target):
-            progress.update(task, advance=1, last=label[-60:])
-            if isinstance(item, str):
-                summary.failed.append((label, item))
-                continue
-            try:
-                batch.append(await draft_article(item, settings, http, extractor))
-            except FactcheckError as exc:
-                summary.failed.append((label, exc.detail))
-                continue
-            if len(batch) >= settings.ingest_batch_size:
-                await flush()
-        if batch:
-            await flush()
+        ready: list[ArticleDraft] = []
+        try:
+            for chunk in _chunks(read_inputs(target), size):
+                ready += await _drafts(pool, chunk, summary.failed)
+                while len(ready) >= size:
+                    await writer.submit(ready[:size])
+                    ready = ready[size:]
+                progress.update(task, advance=len(chunk), last=chunk[-1][0][-60:])
+            if ready:
+                await writer.submit(ready)
+            await writer.wait()
+        finally:
+            writer.cancel()
     summary.seconds = time.perf_counter() - began
     return summary
+
+
+class _BatchWriter:
+    """Writes one batch at a time in the background, while the caller drafts the next."""
+
+    def __init__(self, graph: Graph, user: str, summary: IngestSummary) -> None:
+        self._graph, self._user, self._summary = graph, user, summary
+        self._task: asyncio.Task[list[service.IngestOutcome]] | None = None
+
+    async def submit(self, batch: list[ArticleDraft]) -> None:
+        """Waits for the batch being written, then starts writing this one."""
+        await self.wait()
+        self._task = asyncio.create_task(service.ingest(self._graph, batch, self._user))
+
+    async def wait(self) -> None:
+        """Waits for the batch being written, if any, and counts its outcomes."""
+        if self._task is None:
+            return
+        task, self._task = self._task, None
+        for outcome in await task:
+            self._summary.created += outcome.created
+            self._summary.existing += not outcome.created
+            self._summary.claims += outcome.claims if outcome.created else 0
+
+    def cancel(self) -> None:
+        """Stops a write still running (after an error elsewhere); its transaction rolls back."""
+        if self._task is not None:
+            self._task.cancel()
+
+
+async def _drafts(
+    pool: DraftPool, chunk: list[tuple[str, ArticleCreate | str]], failed: list[tuple[str, str]]
+) -> list[ArticleDraft]:
+    """The chunk's drafts; inputs that could not be read or drafted go to `failed`."""
+    inputs: list[tuple[str, ArticleCreate]] = []
+    for label, item in chunk:
+        if isinstance(item, str):
+            failed.append((label, item))
+        else:
+            inputs.append((label, item))
+    drafts: list[ArticleDraft] = []
+    for (label, _), drafted in zip(inputs, await pool.draft([item for _, item in inputs]), strict=True):
+        if isinstance(drafted, str):
+            failed.append((label, drafted))
+        else:
+            drafts.append(drafted)
+    return drafts
+
+
+def _chunks(
+    inputs: Iterator[tuple[str, ArticleCreate | str]], size: int
+) -> Iterator[list[tuple[str, ArticleCreate | str]]]:
+    chunk: list[tuple[str, ArticleCreate | str]] = []
+    for entry in inputs:
+        chunk.append(entry)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

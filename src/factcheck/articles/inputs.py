@@ -11,11 +11,18 @@ from factcheck.articles.html import extract_html
 from factcheck.articles.plan import ArticleDraft
 from factcheck.articles.schemas import ArticleCreate
 from factcheck.errors import PayloadTooLarge, Unprocessable, UpstreamError
-from factcheck.extraction import ArticleText, Extractor, ExtractorError, RuleBasedExtractor, normalise_text
+from factcheck.extraction import (
+    ArticleText,
+    Extraction,
+    Extractor,
+    ExtractorError,
+    RuleBasedExtractor,
+    normalise_text,
+)
 from factcheck.fetching import FetchPolicy, fetch
 from factcheck.settings import Settings
 
-__all__ = ["draft_article", "make_extractor", "parse_date"]
+__all__ = ["article_text", "draft_article", "draft_offline", "make_extractor", "parse_date"]
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain"}
@@ -51,60 +58,90 @@ async def draft_article(
 ) -> ArticleDraft:
     """Fetches and parses as needed, checks the size, and runs the extractor."""
     url = str(data.url) if data.url else None
-    title, author, publisher, published = data.title, data.author, data.publisher, data.published_at
-    language = data.language
-    if data.text is not None:
-        raw_text = data.text
+    raw_text, html = data.text, data.html
+    if raw_text is None and html is None:
+        assert url is not None
+        raw_text, html, url = await _fetch_article(http, url, settings)
+    if html is not None:
+        article, published = await anyio.to_thread.run_sync(article_text, data, settings, None, html, url)
     else:
-        html = data.html
-        if html is None:
-            assert url is not None
-            fetched = await fetch(http, url, FetchPolicy.from_settings(settings))
-            if fetched.media_type in _TEXT_TYPES:
-                html = None
-                raw_text = fetched.text()
-            elif fetched.media_type in _HTML_TYPES:
-                html = fetched.text()
-            else:
-                raise UpstreamError(
-                    f"{url} returned {fetched.media_type}, not an HTML or plain-text article",
-                    url=url,
-                    content_type=fetched.media_type,
-                )
-            url = fetched.final_url
-        if html is not None:
-            _check_size(html, settings.max_article_bytes * 4, "the HTML")
-            page = await anyio.to_thread.run_sync(extract_html, html, url)
-            raw_text = page.text
-            title = title or page.title
-            author = author or page.author
-            publisher = publisher or page.site_name
-            published = published or parse_date(page.date)
-            language = language or (page.language or "").split("-")[0] or None
-    text = normalise_text(raw_text)
-    if not text:
-        raise Unprocessable("the article has no text to ingest", field="text")
-    _check_size(text, settings.max_article_bytes, "the article text")
-    article = ArticleText(
-        text=text, title=title, publisher=publisher, author=author, url=url, language=language or "en"
-    )
-    if len(text) > _THREAD_THRESHOLD and isinstance(extractor, RuleBasedExtractor):
+        article, published = article_text(data, settings, raw_text, None, url)
+    if len(article.text) > _THREAD_THRESHOLD and isinstance(extractor, RuleBasedExtractor):
         extraction = await anyio.to_thread.run_sync(extractor.extract_sync, article)
     else:
         try:
             extraction = await extractor.extract(article)
         except ExtractorError as exc:
             raise UpstreamError(f"the {extractor.name} extractor failed: {exc}") from None
-    return ArticleDraft(
-        text=text,
-        extraction=extraction,
-        extractor=extractor.name,
-        title=title,
+    return _draft(article, published, extraction, extractor.name)
+
+
+def draft_offline(data: ArticleCreate, settings: Settings) -> ArticleDraft:
+    """Drafts an article sent as text or HTML with the rule-based extractor: no I/O at all.
+
+    The same steps as `draft_article`, for worker processes of the batch ingest.
+    """
+    if data.text is None and data.html is None:
+        raise ValueError("draft_offline takes text or HTML; a URL needs draft_article")
+    url = str(data.url) if data.url else None
+    article, published = article_text(data, settings, data.text, data.html, url)
+    return _draft(article, published, _RULES.extract_sync(article), _RULES.name)
+
+
+def article_text(
+    data: ArticleCreate, settings: Settings, raw_text: str | None, html: str | None, url: str | None
+) -> tuple[ArticleText, datetime | None]:
+    """The normalised article from its text or HTML, and its publication date; checks sizes."""
+    title, author, publisher, published = data.title, data.author, data.publisher, data.published_at
+    language = data.language
+    if html is not None:
+        _check_size(html, settings.max_article_bytes * 4, "the HTML")
+        page = extract_html(html, url)
+        raw_text = page.text
+        title = title or page.title
+        author = author or page.author
+        publisher = publisher or page.site_name
+        published = published or parse_date(page.date)
+        language = language or (page.language or "").split("-")[0] or None
+    text = normalise_text(raw_text or "")
+    if not text:
+        raise Unprocessable("the article has no text to ingest", field="text")
+    _check_size(text, settings.max_article_bytes, "the article text")
+    article = ArticleText(
+        text=text, title=title, publisher=publisher, author=author, url=url, language=language or "en"
+    )
+    return article, published
+
+
+async def _fetch_article(
+    http: httpx.AsyncClient, url: str, settings: Settings
+) -> tuple[str | None, str | None, str]:
+    """(text, html, final URL) of a fetched article; exactly one of text and html is set."""
+    fetched = await fetch(http, url, FetchPolicy.from_settings(settings))
+    if fetched.media_type in _TEXT_TYPES:
+        return fetched.text(), None, fetched.final_url
+    if fetched.media_type in _HTML_TYPES:
+        return None, fetched.text(), fetched.final_url
+    raise UpstreamError(
+        f"{url} returned {fetched.media_type}, not an HTML or plain-text article",
         url=url,
+        content_type=fetched.media_type,
+    )
+
+
+def _draft(
+    article: ArticleText, published: datetime | None, extraction: Extraction, extractor: str
+) -> ArticleDraft:
+    return ArticleDraft(
+        text=article.text,
+        extraction=extraction,
+        extractor=extractor,
+        title=article.title,
+        url=article.url,
         published_at=published,
-        author=author,
-        publisher=publisher,
-        language=language or "en",
+        author=article.author,
+        publisher=article.publisher,
+        language=article.language,
     )
 
 

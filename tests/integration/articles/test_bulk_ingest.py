@@ -51,3 +51,41 @@ async def test_ingest_a_missing_path_fails(
     settings: Settings, empty_graph: AsyncDriver, tmp_path: Path
 ) -> None:
     assert await _ingest(str(tmp_path / "missing"), settings, quiet=True) == 1
+
+
+async def _claims_by_article(driver: AsyncDriver) -> list[tuple[str, list[str]]]:
+    records, _, _ = await driver.execute_query(
+        "MATCH (a:Article) OPTIONAL MATCH (c:Claim)-[:APPEARS_IN]->(a) "
+        "WITH a, c ORDER BY c.text RETURN a.title AS title, collect(c.text) AS claims ORDER BY title"
+    )
+    return [(record["title"], record["claims"]) for record in records]
+
+
+async def test_worker_processes_ingest_what_one_process_ingests(
+    tmp_path: Path, settings: Settings, empty_graph: AsyncDriver, seed_text: str
+) -> None:
+    rows = [
+        {"text": f"{seed_text}\n\nOfficials said {n} bridges were closed on Monday.", "title": f"a{n:02}"}
+        for n in range(23)
+    ]
+    rows.insert(9, {"text": "x" * 50_000, "title": "too large"})
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(row) for row in rows))
+
+    limit = len(seed_text.encode()) + 500
+    one = settings.model_copy(
+        update={"ingest_batch_size": 10, "ingest_workers": 1, "max_article_bytes": limit}
+    )
+    assert await _ingest(str(feed), one, quiet=True) == 0  # the oversized row fails, the rest land
+    in_process = await _claims_by_article(empty_graph)
+    await empty_graph.execute_query("MATCH (n) DETACH DELETE n")
+
+    two = one.model_copy(update={"ingest_workers": 2})
+    assert await _ingest(str(feed), two, quiet=True) == 0
+    assert await _claims_by_article(empty_graph) == in_process
+    assert len(in_process) == 23
+    assert all(claims for _, claims in in_process)
+    records, _, _ = await empty_graph.execute_query(
+        "MATCH (e:Event {action: 'article.ingested'}) RETURN count(e) AS events"
+    )
+    assert records[0]["events"] == 3  # batches of 10, 10 and 3 articles
