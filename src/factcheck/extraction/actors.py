@@ -10,6 +10,7 @@ full name when only one person carries it.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from factcheck.extraction.entities import (
@@ -21,14 +22,16 @@ from factcheck.extraction.entities import (
     table_mentions,
 )
 from factcheck.extraction.models import ActorMention
-from factcheck.extraction.patterns import ARMED_HEADS, GOVERNMENT_HEADS, NOT_NAME_WORDS, alternation
+from factcheck.extraction.patterns import ARMED_HEADS, GOVERNMENT_HEADS, NOT_NAME_WORDS
 from factcheck.extraction.people import find_definitions, find_orgs, find_people
+from factcheck.extraction.scan import find_phrases
 from factcheck.extraction.text import slug, word_set
 
 __all__ = ["ActorIndex"]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.]{1,9}$")
 _PHRASE = re.compile(r"^[A-Z][\w'-]*(?:\s(?:(?:of|the|and|for|al|el)\s)*[A-Z][\w'-]*){0,5}$")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|Al|El)-")
 _CONNECTORS = word_set("of the and for al el de")
 
 
@@ -46,6 +49,9 @@ class ActorIndex:
         self._register_definitions()
         self._mentions = self._find_all_mentions()
         self._starts = [m.start for m in self._mentions]
+        in_titles = self._in_titles()
+        self._named = [m for i, m in enumerate(self._mentions) if i not in in_titles]
+        self._named_starts = [m.start for m in self._named]
         self._seen: dict[str, list[str]] = {}
         for mention in self._mentions:
             surfaces = self._seen.setdefault(mention.key, [])
@@ -59,9 +65,9 @@ class ActorIndex:
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         """Return the mentions inside ``[start, end)`` in text order, titles excluded."""
-        low = bisect.bisect_left(self._starts, start)
-        high = bisect.bisect_left(self._starts, end)
-        return [m for m in self._mentions[low:high] if m.end <= end and not self._in_title(m)]
+        low = bisect.bisect_left(self._named_starts, start)
+        high = bisect.bisect_left(self._named_starts, end)
+        return [m for m in self._named[low:high] if m.end <= end]
 
     def last_person_before(self, position: int, floor: int) -> str | None:
         """Return the key of the last person mentioned in ``[floor, position)``, or None."""
@@ -245,14 +251,12 @@ class ActorIndex:
 
     def _find_all_mentions(self) -> list[Mention]:
         found: list[tuple[int, int, int, Mention]] = []
-        if self._doc_aliases:
-            doc_re = re.compile(rf"(?<![\w'])(?:{alternation(list(self._doc_aliases))})(?![\w])")
-            for match in doc_re.finditer(self._folded):
-                key = self._doc_aliases[match.group(0)]
-                found.append((match.start(), -(match.end() - match.start()), 0, Mention(*match.span(), key)))
+        for start, end in find_phrases(self._folded, self._doc_aliases):
+            key = self._doc_aliases[self._folded[start:end]]
+            found.append((start, start - end, 0, Mention(start, end, key)))
         for mention in table_mentions(self._folded):
             found.append((mention.start, -(mention.end - mention.start), 1, mention))
-        found.sort(key=lambda item: item[:3])
+        found.sort(key=operator.itemgetter(0, 1, 2))
         mentions: list[Mention] = []
         last_end = -1
         for start, _, _, mention in found:
@@ -264,8 +268,16 @@ class ActorIndex:
                         self._own(mention.key)
         return mentions
 
-    def _in_title(self, mention: Mention) -> bool:
-        return any(start <= mention.start and mention.end <= end for start, end in self._consumed)
+    def _in_titles(self) -> set[int]:
+        """Indexes of the mentions that lie inside a person's title."""
+        inside: set[int] = set()
+        for start, end in self._consumed:
+            i = bisect.bisect_left(self._starts, start)
+            while i < len(self._mentions) and self._mentions[i].start < end:
+                if self._mentions[i].end <= end:
+                    inside.add(i)
+                i += 1
+        return inside
 
 
 def _surname_variants(name: str) -> list[str]:
@@ -274,7 +286,7 @@ def _surname_variants(name: str) -> list[str]:
         return []
     last = tokens[-1]
     variants = [last]
-    bare = re.sub(r"^(?:al|el|Al|El)-", "", last)
+    bare = _ARTICLE_PREFIX.sub("", last)
     if bare != last:
         variants += [bare, "Al-" + bare, "al-" + bare]
     elif tokens[-2] in {"Al", "al", "El", "el"}:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcheck.extraction.actors import ActorIndex
@@ -9,6 +10,7 @@ from factcheck.extraction.attribution import Attribution
 from factcheck.extraction.kinds import classify
 from factcheck.extraction.models import ClaimCandidate
 from factcheck.extraction.scoring import score_checkworthiness
+from factcheck.extraction.text import words_at_least
 
 __all__ = ["CONTEXT_WEIGHTS", "build_claim", "claim_units"]
 
@@ -20,10 +22,11 @@ CONTEXT_WEIGHTS: dict[str, float] = {
 }
 """Weights added to the sentence's own score from what surrounds the claim."""
 
-_WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r";\s+")
 _CLAUSE_WORDS = 8
 _SPEECH_WORDS = 4
+_CLAUSE_LENGTH = words_at_least(_CLAUSE_WORDS)
+_SPEECH_LENGTH = words_at_least(_SPEECH_WORDS)
 _CONSEQUENCE = re.compile(r"(?:so|thus|therefore|hence|which|that|and so)\b", re.IGNORECASE)
 
 
@@ -36,13 +39,13 @@ def claim_units(text: str, span: tuple[int, int], attribution: Attribution) -> l
     """
     start, end = span
     speech = attribution.speech_start
-    if speech is not None and start <= speech < end and len(_WORD.findall(text[speech:end])) >= _SPEECH_WORDS:
+    if speech is not None and start <= speech < end and _SPEECH_LENGTH.search(text[speech:end]):
         return [_trim(text, speech, end)]
     units: list[tuple[int, int]] = []
     pos = start
     for match in _CLAUSE.finditer(text, start, end):
         left, right = text[pos : match.start()], text[match.end() : end]
-        long_enough = min(len(_WORD.findall(left)), len(_WORD.findall(right))) >= _CLAUSE_WORDS
+        long_enough = bool(_CLAUSE_LENGTH.search(left) and _CLAUSE_LENGTH.search(right))
         if long_enough and not _CONSEQUENCE.match(right):
             units.append(_trim(text, pos, match.start()))
             pos = match.end()
@@ -90,12 +93,16 @@ def build_claim(
         if fires:
             weight = CONTEXT_WEIGHTS[name]
             score += weight
-            reasons += (f"{name}:{weight:+.3f}".rstrip("0"),)
+            reasons += (_reason(name, weight),)
     excluded = set(attribution.stated_by) | {s.key for s in attribution.reported_by}
     used = {(m.start, m.end) for m in attribution.used}
     mentions: list[str] = []
     for mention in index.mentions(start, end):
-        if (mention.start, mention.end) not in used and mention.key not in excluded | set(mentions):
+        if (
+            (mention.start, mention.end) not in used
+            and mention.key not in excluded
+            and mention.key not in mentions
+        ):
             mentions.append(mention.key)
     return ClaimCandidate(
         text=claim_text,
@@ -108,6 +115,11 @@ def build_claim(
         reported_by=tuple(s.key for s in attribution.reported_by),
         mentions=tuple(mentions),
     )
+
+
+@functools.cache
+def _reason(name: str, weight: float) -> str:
+    return f"{name}:{weight:+.3f}".rstrip("0")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -94,9 +94,9 @@ _BLOCKED = (
     "Arabian Sea",
     "Persian Gulf",
 )
-_STATIC_RE = re.compile(rf"(?<![\w'])(?:{alternation([*STATIC_ALIASES, *_BLOCKED])})(?![\w])")
+# (?<![\w'])(?:aliases)(?![\w]), with the look-behind after the first character (see ``alternation``).
+_STATIC_RE = re.compile(alternation([*STATIC_ALIASES, *_BLOCKED], not_after=r"[\w']") + r"(?![\w])")
 _PLACE_WORDS = word_set("in to from at near into inside outside across around visit visited visiting via")
-_PREV_WORD = re.compile(r"([\w'.-]+)\W*$")
 
 
 def entity_for_alias(alias: str) -> Entity | None:
@@ -118,11 +118,45 @@ def table_mentions(folded: str) -> list[Mention]:
 
 def _is_actor_capital(folded: str, start: int) -> bool:
     """A capital names its state unless used as a place or as part of a longer name."""
-    before = _PREV_WORD.search(folded, max(0, start - 40), start)
+    before = _word_before(folded, start)
     if before is None:
         return True
-    word = before.group(1)
-    between = folded[before.end(1) : start]
+    word, word_end = before
+    between = folded[word_end:start]
     if word.lower() in _PLACE_WORDS:
         return False
     return not (word[0].isupper() and between == " " and word.lower() not in NOT_NAME_WORDS)
+
+
+def _word_before(folded: str, start: int) -> tuple[str, int] | None:
+    """The word before ``start`` and where it ends, or None.
+
+    What ``re.compile(r"([\\w'.-]+)\\W*$").search(folded, max(0, start - 40), start)``
+    captures, without the regex's tries from every offset: the captured run of word
+    characters, apostrophes, dots and hyphens ends with the last word character (or,
+    when there is none, starts at the first apostrophe, dot or hyphen).
+    """
+    low = max(0, start - 40)
+    word_end = start
+    while word_end > low and not _is_word_char(folded[word_end - 1]):
+        word_end -= 1
+    if word_end > low:
+        word_start = word_end - 1
+        while word_start > low and _is_word_part(folded[word_start - 1]):
+            word_start -= 1
+    else:
+        word_start = next((i for i in range(low, start) if folded[i] in "'.-"), start)
+        if word_start == start:
+            return None
+    word_end = word_start
+    while word_end < start and _is_word_part(folded[word_end]):
+        word_end += 1
+    return folded[word_start:word_end], word_end
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _is_word_part(char: str) -> bool:
+    return char.isalnum() or char in "_'.-"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extraction.firstchar import WordStartSearch, at_word_start
 from factcheck.extraction.text import fold
 
 __all__ = ["KINDS", "classify", "has_quantity"]
@@ -19,63 +20,118 @@ __all__ = ["KINDS", "classify", "has_quantity"]
 KINDS = ("event", "statistic", "quote", "attribution", "prediction", "opinion", "historical", "other")
 
 _I = re.IGNORECASE
-_OPINION = re.compile(
-    r"\b(?:it (?:appears|seems|looks like|is clear|is obvious|is evident)|(?:appears|seems) to be"
-    r"|in (?:my|our) (?:view|opinion)|I (?:think|believe|feel)|we (?:think|believe)|arguably|obviously"
-    r"|undoubtedly|there is no doubt|should|ought to|propaganda|shameful|disgraceful|outrageous|ridiculous"
-    r"|absurd|hypocrisy|hypocritical)\b",
-    _I,
+# Each pattern matches exactly like the plain alternation quoted in its comment; it is
+# written with ``at_word_start`` so the regex engine skips ahead to where a match can start,
+# or is a ``WordStartSearch`` where only whether it occurs counts.
+
+_OPINION_WORDS = (
+    "it (?:appears|seems|looks like|is clear|is obvious|is evident)", "appears to be", "seems to be",
+    "in (?:my|our) (?:view|opinion)", "I (?:think|believe|feel)", "we (?:think|believe)", "arguably",
+    "obviously", "undoubtedly", "there is no doubt", "should", "ought to", "propaganda", "shameful",
+    "disgraceful", "outrageous", "ridiculous", "absurd", "hypocrisy", "hypocritical",
+)  # fmt: skip
+# \b(?:it (?:appears|...)|(?:appears|seems) to be|in (?:my|our) (?:view|opinion)|...|hypocritical)\b
+_OPINION = WordStartSearch.of(_OPINION_WORDS, r"\b", caseless=True)
+_MONTH_NAMES = (
+    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+    "sept?(?:ember)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
+)  # fmt: skip
+_MONTH = rf"(?:{'|'.join(_MONTH_NAMES)})\.?"
+# \b{_MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}
+# |\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b
+_DATE_NUMBER_FRAGMENTS = (
+    *(rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b" for month in _MONTH_NAMES),
+    rf"\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}",
+    r"\d(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:s)?\b",
+    r"\d\d?:\d{2}\b",
+    r"\d\d?[/.-]\d{1,2}[/.-]\d{2,4}\b",
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE_NUMBER = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-    r"|\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
-    _I,
-)
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\b")
-_QUANTITY_WORD = re.compile(
-    r"%|\$|\u20ac|\u00a3|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores of|percent|per cent"
-    r"|half|twice|double|triple)\b",
-    _I,
-)
+_DATE_NUMBER = re.compile(at_word_start(_DATE_NUMBER_FRAGMENTS, caseless=True), _I)
+_HAS_DATE_NUMBER = WordStartSearch.of(_DATE_NUMBER_FRAGMENTS, caseless=True)
+_DIGIT = re.compile(r"\d")
+# (?<![\w.])\d[\d,.]*\b
+_NUMBER = re.compile(r"\d(?<![\w.]\d)[\d,.]*\b")
+_QUANTITY_WORDS = (
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "hundreds?", "thousands?", "millions?", "billions?", "trillions?",
+    "dozens?", "scores of", "percent", "per cent", "half", "twice", "double", "triple",
+)  # fmt: skip
+# %|\$|\u20ac|\u00a3|\b(?:two|three|...|triple)\b, as two patterns: only whether either occurs counts.
+_QUANTITY_SIGN = re.compile(r"[%$\u20ac\u00a3]")
+_QUANTITY_WORD = WordStartSearch.of(_QUANTITY_WORDS, r"\b", caseless=True)
+# (?<!\bthe )(?<!\bno )...(?<!\bthat )\bone\s+(?!of\b|...|was\b)[a-z]+; the look-behinds are
+# checked after "one", so they end with it.
 _ONE = re.compile(
-    r"(?<!\bthe )(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )\bone\s+"
-    r"(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b|who\b|which\b|that\b|is\b|was\b)"
-    r"[a-z]+",
+    at_word_start(
+        [
+            r"one(?<!\bthe one)(?<!\bno one)(?<!\bany one)(?<!\bevery one)(?<!\beach one)(?<!\bthis one)"
+            r"(?<!\bthat one)\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b"
+            r"|who\b|which\b|that\b|is\b|was\b)[a-z]+"
+        ],
+        caseless=True,
+    ),
     _I,
 )
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b", _I)
-_HISTORICAL = re.compile(
-    r"\bformer\b|\byears ago\b"
-    r"|\bdecades? ago\b|\bcentur(?:y|ies) ago\b|\bback in\b|\bin the past\b|\bhistorically\b|\bpreviously\b"
-    r"|\bat the time\b|\bduring the (?:tenure|era|reign|rule|presidency|administration)\b|\bprecedent"
-    r"|\bunprecedented\b|\bfor the first time\b",
-    _I,
+# \b(?:1[5-9]|20)\d\d\b
+_YEAR = re.compile(at_word_start([r"1[5-9]\d\d\b", r"20\d\d\b"]))
+# \bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b
+_PAST_PERFECT = WordStartSearch.of(
+    ["had"],
+    r"\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b",
+    caseless=True,
+    literals=True,
 )
-_PREDICTION = re.compile(
-    r"\b(?:will|won't|would|shall|going to|expected to|expects? to|set to|plans? to|intends? to|likely to"
-    r"|about to|on the verge of|forecasts?|predicts?|upcoming|next (?:week|month|year))\b",
-    _I,
+_HISTORICAL_PHRASES = (
+    r"former\b", r"years ago\b", r"decades? ago\b", r"centur(?:y|ies) ago\b", r"back in\b", r"in the past\b",
+    r"historically\b", r"previously\b", r"at the time\b",
+    r"during the (?:tenure|era|reign|rule|presidency|administration)\b", r"precedent", r"unprecedented\b",
+    r"for the first time\b",
+)  # fmt: skip
+# \bformer\b|\byears ago\b|...|\bprecedent|\bunprecedented\b|\bfor the first time\b
+_HISTORICAL = WordStartSearch.of(_HISTORICAL_PHRASES, caseless=True, literals=True)
+_PREDICTION_WORDS = (
+    "will", "won't", "would", "shall", "going to", "expected to", "expects? to", "set to", "plans? to",
+    "intends? to", "likely to", "about to", "on the verge of", "forecasts?", "predicts?", "upcoming",
+    "next (?:week|month|year)",
+)  # fmt: skip
+# \b(?:will|won't|...|next (?:week|month|year))\b
+_PREDICTION = WordStartSearch.of(_PREDICTION_WORDS, r"\b", caseless=True)
+_PAST_VERBS = (
+    "held", "met", "took", "went", "came", "made", "gave", "sent", "left", "struck", "hit", "fought", "began",
+    "won", "lost", "said", "told", "saw", "built", "fell", "rose", "led", "ran", "shot", "spoke", "wrote",
+    "paid", "sold", "bought", "brought", "caught", "drew", "flew", "froze", "knew", "meant", "put", "set",
+    "stood", "threw", "understood", "withdrew", "broke", "chose", "drove", "ate", "grew", "hid", "laid",
+    "lay", "rode", "rang", "sang", "sank", "slew", "stole", "swore", "tore", "wore", "overthrew",
+)  # fmt: skip
+# \b(?:has|have|had|was|were)\s+(?:been\s+)?\w+(?:ed|en|wn|ght|ne|un|id)\b|\b[a-z]{3,}ed\b
+# |\b(?:held|met|...|overthrew)\b, as three patterns: only whether any occurs counts.
+_EVENT_PERFECT = WordStartSearch.of(
+    ("has", "have", "had", "was", "were"), r"\s+(?:been\s+)?\w+(?:ed|en|wn|ght|ne|un|id)\b"
 )
-_EVENT = re.compile(
-    r"\b(?:has|have|had|was|were)\s+(?:been\s+)?\w+(?:ed|en|wn|ght|ne|un|id)\b|\b[a-z]{3,}ed\b"
-    r"|\b(?:held|met|took|went|came|made|gave|sent|left|struck|hit|fought|began|won|lost|said|told|saw|built"
-    r"|fell|rose|led|ran|shot|spoke|wrote|paid|sold|bought|brought|caught|drew|flew|froze|knew|meant|put"
-    r"|set|stood|threw|understood|withdrew|broke|chose|drove|ate|grew|hid|laid|lay|rode|rang|sang|sank"
-    r"|slew|stole|swore|tore|wore|overthrew)\b",
-)
+_EVENT_ED = re.compile(r"[a-z](?<!\w[a-z])[a-z]{2,}ed\b")
+_EVENT_VERB = WordStartSearch.of(_PAST_VERBS, r"\b")
+
+
+def _is_event(folded: str) -> bool:
+    """Whether ``folded`` holds a perfect or passive, a word ending in -ed or a past tense verb."""
+    return _EVENT_PERFECT.occurs_in(folded) or bool(_EVENT_ED.search(folded)) or _EVENT_VERB.occurs_in(folded)
 
 
 def has_quantity(text: str) -> bool:
     """Whether ``text`` states a quantity other than a date, year or time."""
     folded = fold(text)
-    undated = _DATE_NUMBER.sub(" ", folded)
-    return bool(_NUMBER.search(undated) or _QUANTITY_WORD.search(undated) or _ONE.search(undated))
+    return _has_quantity(folded, _has_digit(folded))
+
+
+def _has_quantity(folded: str, digits: bool) -> bool:
+    """:func:`has_quantity` of folded text; ``digits`` tells whether it holds a digit."""
+    undated = _DATE_NUMBER.sub(" ", folded) if digits and _HAS_DATE_NUMBER.occurs_in(folded) else folded
+    return bool(
+        (digits and _NUMBER.search(undated))
+        or _QUANTITY_SIGN.search(undated)
+        or _QUANTITY_WORD.occurs_in(undated)
+        or _ONE.search(undated)
+    )
 
 
 def classify(
@@ -98,23 +154,32 @@ def classify(
             rates had dropped"); the past perfect is then only backshift and
             does not mark a historical claim.
     """
-    folded = fold(text)
     if speech:
         return "quote"
-    if _OPINION.search(folded):
+    folded = fold(text)
+    if _OPINION.occurs_in(folded):
         return "opinion"
-    if has_quantity(folded):
+    # Dates, numbers and years all hold a digit: without one, their patterns are skipped.
+    digits = _has_digit(folded)
+    if _has_quantity(folded, digits):
         return "statistic"
     if attributed:
         return "attribution"
-    past_perfect = not reported_speech and _PAST_PERFECT.search(folded) is not None
-    if past_perfect or _HISTORICAL.search(folded) or _is_old(folded, reference_year):
+    past_perfect = not reported_speech and _PAST_PERFECT.occurs_in(folded)
+    if past_perfect or _HISTORICAL.occurs_in(folded) or (digits and _is_old(folded, reference_year)):
         return "historical"
-    if _PREDICTION.search(folded):
+    if _PREDICTION.occurs_in(folded):
         return "prediction"
-    if _EVENT.search(folded) or _DATE_NUMBER.search(folded):
+    if _is_event(folded) or (digits and _HAS_DATE_NUMBER.occurs_in(folded)):
         return "event"
     return "other"
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (``\\d``); in ASCII text only 0-9 are."""
+    if text.isascii():
+        return any(digit in text for digit in "0123456789")
+    return _DIGIT.search(text) is not None
 
 
 def _is_old(folded: str, reference_year: int | None) -> bool:

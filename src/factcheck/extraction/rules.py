@@ -12,6 +12,7 @@ sentences after it are the same speaker's words. A wire dateline such as
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -28,15 +29,16 @@ from factcheck.extraction.models import (
     Sentence,
     SourceMention,
 )
-from factcheck.extraction.sentences import line_spans, paragraph_spans, split_sentences
-from factcheck.extraction.text import fold
+from factcheck.extraction.sentences import line_spans, paragraph_spans, split_lines
+from factcheck.extraction.text import fold, words_at_least
 
 __all__ = ["RuleBasedExtractor"]
 
 _MIN_WORDS = 4
 _LABEL_WORDS = 8
 _LEAD_CHARS = 40
-_WORD = re.compile(r"\w+")
+_LABEL_LENGTH = words_at_least(_LABEL_WORDS)
+_CLAIM_LENGTH = words_at_least(_MIN_WORDS)
 _OPENS_QUOTE = re.compile(r"\"")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
 
@@ -71,9 +73,12 @@ class _Pass:
         self.article = article
         self.text = article.text
         self.folded = fold(self.text)
-        self.sentences = split_sentences(self.text)
         self.paragraphs = paragraph_spans(self.text)
-        self.lines = [span for para in self.paragraphs for span in line_spans(self.text, *para)]
+        paragraph_lines = [line_spans(self.text, *para) for para in self.paragraphs]
+        self.sentences = split_lines(self.text, self.folded, paragraph_lines)
+        self.lines = [span for lines in paragraph_lines for span in lines]
+        self.line_starts = [start for start, _ in self.lines]
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.byline: Byline = article_byline(article)
         self.skipped = self._furniture()
         self.index = ActorIndex(self.text, self.folded)
@@ -84,7 +89,8 @@ class _Pass:
 
     def run(self) -> Extraction:
         for sentence in self.sentences:
-            if _index_of(self.lines, sentence.start) in self.skipped or self._is_label(sentence):
+            line = _index_of(self.line_starts, sentence.start)
+            if line in self.skipped or self._is_label(sentence, line):
                 self.carry = None
                 continue
             self._sentence(sentence)
@@ -98,7 +104,7 @@ class _Pass:
         )
 
     def _sentence(self, sentence: Sentence) -> None:
-        para = _index_of(self.paragraphs, sentence.start)
+        para = _index_of(self.paragraph_starts, sentence.start)
         floor = self.paragraphs[max(0, para - 1)][0]
         start = sentence.start
         lead = wire_lead(self.folded, start, sentence.end, self.index)
@@ -133,7 +139,7 @@ class _Pass:
         """
         running_on: set[int] = set()
         for sentence in self.sentences:
-            line_index = _index_of(self.lines, sentence.start)
+            line_index = _index_of(self.line_starts, sentence.start)
             if sentence.end > self.lines[line_index][1]:
                 running_on.add(line_index)
         skipped: set[int] = set()
@@ -144,13 +150,17 @@ class _Pass:
                 skipped.add(i)
         return skipped
 
-    def _is_label(self, sentence: Sentence) -> bool:
-        """A whole line without final punctuation and with few words is a label, not a claim."""
-        line_start, line_end = self.lines[_index_of(self.lines, sentence.start)]
+    def _is_label(self, sentence: Sentence, line: int) -> bool:
+        """A whole line without final punctuation and with few words is a label, not a claim.
+
+        ``line`` is the index of the line the sentence starts on.
+        """
+        line_start, line_end = self.lines[line]
         whole_line = sentence.start == line_start and sentence.end == line_end
+        if _LABEL_LENGTH.search(sentence.text):
+            return False
         unterminated = not _ENDS_SENTENCE.search(sentence.text)
-        words = len(_WORD.findall(sentence.text))
-        return (whole_line and unterminated and words < _LABEL_WORDS) or words < _MIN_WORDS
+        return (whole_line and unterminated) or not _CLAIM_LENGTH.search(sentence.text)
 
     def _clause_attribution(
         self, span: tuple[int, int], sentence_start: int, attribution: Attribution, floor: int
@@ -192,13 +202,7 @@ def _collect_actors(claims: list[ClaimCandidate], index: ActorIndex) -> tuple[Ac
     return tuple(actors.values())
 
 
-def _index_of(spans: list[tuple[int, int]], position: int) -> int:
-    """Index of the last span starting at or before ``position`` (0 when none)."""
-    low, high = 0, len(spans)
-    while low < high:
-        mid = (low + high) // 2
-        if spans[mid][0] <= position:
-            low = mid + 1
-        else:
-            high = mid
-    return max(0, low - 1)
+def _index_of(starts: list[int], position: int) -> int:
+    """Index of the last span starting at or before ``position`` (0 when none), given the
+    ascending starts of the spans."""
+    return max(0, bisect.bisect_right(starts, position) - 1)

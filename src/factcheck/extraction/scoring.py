@@ -10,10 +10,12 @@ first-person talk); nothing is learned from data. The weights were set by hand.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import product
 
+from factcheck.extraction.firstchar import at_word_start
 from factcheck.extraction.text import fold, word_set
 
 __all__ = [
@@ -63,9 +65,33 @@ def _feature(
     )
 
 
+@functools.cache
+def _reason(name: str, weight: float) -> str:
+    return f"{name}:{weight:+.3f}".rstrip("0")
+
+
 _MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", r"Jan\.", r"Feb\.", r"Mar\.", r"Apr\.", r"Jun\.", r"Jul\.", r"Aug\.",
+    r"Sept?\.", r"Oct\.", r"Nov\.", r"Dec\.",
+)  # fmt: skip
+# \b(?:months)(?:\s+\d{1,2})?\b|\b(?:1[89]|20)\d\d\b|\b(?:19|20)\d0s\b, written to be scanned fast.
+_DATE = at_word_start(
+    [
+        *(rf"{month}(?:\s+\d{{1,2}})?\b" for month in _MONTHS),
+        r"1[89]\d\d\b",
+        r"20\d\d\b",
+        r"19\d0s\b",
+        r"20\d0s\b",
+    ]
+)
+# \b(?:has|have|had|was|were|been|'ve)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|ne|un)\b, scanned fast.
+_PERFECT_OR_PASSIVE = at_word_start(
+    (
+        rf"{auxiliary}\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|ne|un)\b"
+        for auxiliary in ("has", "have", "had", "was", "were", "been", "'ve")
+    ),
+    caseless=True,
 )
 _VIEW_VERBS = sorted(
     word_set("think believe feel hope wish want guess suspect suppose doubt expect intend plan")
@@ -76,7 +102,8 @@ _VIEW = "|".join(
 )
 
 FEATURES: tuple[Feature, ...] = (
-    _feature("has_number", 0.2, pattern=r"(?<![\w.])\d[\d,.]*(?!\w)|\b\d+(?:st|nd|rd|th)\b"),
+    # (?<![\w.])\d[\d,.]*(?!\w)|\b\d+(?:st|nd|rd|th)\b, the first digit first (see ``firstchar``).
+    _feature("has_number", 0.2, pattern=r"\d(?:(?<![\w.]\d)[\d,.]*(?!\w)|(?<!\w\d)\d*(?:st|nd|rd|th)\b)"),
     _feature(
         "number_word",
         0.15,
@@ -94,9 +121,7 @@ FEATURES: tuple[Feature, ...] = (
         "|per year|annually",
         pattern=r"[%$\u20ac\u00a3]",
     ),
-    _feature(
-        "date", 0.1, pattern=rf"\b(?:{_MONTHS})(?:\s+\d{{1,2}})?\b|\b(?:1[89]|20)\d\d\b|\b(?:19|20)\d0s\b"
-    ),
+    _feature("date", 0.1, pattern=_DATE),
     _feature(
         "time_reference",
         0.05,
@@ -122,12 +147,7 @@ FEATURES: tuple[Feature, ...] = (
         "|enacted|repealed|produced|imported|exported|consumes|consuming|consumed|borrowed|invested"
         "|collapsed|expanded|shrank|jumped|surged|plunged|halved",
     ),
-    _feature(
-        "perfect_or_passive",
-        0.05,
-        pattern=r"\b(?:has|have|had|was|were|been|'ve)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|ne|un)\b",
-        flags=re.IGNORECASE,
-    ),
+    _feature("perfect_or_passive", 0.05, pattern=_PERFECT_OR_PASSIVE, flags=re.IGNORECASE),
     _feature(
         "comparison",
         0.1,
@@ -165,7 +185,10 @@ FEATURES: tuple[Feature, ...] = (
         "should|shouldn't|ought|must|need to|needs to|have to|has to|got to|gotta|let's|let us|let me"
         "|we can|we will|we're going to|we'll",
     ),
-    _feature("future_or_conditional", -0.05, "will|won't|would|wouldn't|if|going to", pattern=r"\w'll\b"),
+    # \w'll\b, found from its literal part (only whether a pattern occurs counts).
+    _feature(
+        "future_or_conditional", -0.05, "will|won't|would|wouldn't|if|going to", pattern=r"'ll(?<=\w'll)\b"
+    ),
     _feature("second_person", -0.05, "you|your|yours|yourself"),
     _feature(
         "discourse_filler",
@@ -177,9 +200,40 @@ FEATURES: tuple[Feature, ...] = (
 )
 """The sentence features, in the order their reasons are listed."""
 
+
+def _cue_index() -> tuple[dict[str, int], dict[str, tuple[tuple[str, int], ...]]]:
+    """Index the words and phrases of :data:`FEATURES` for :func:`score_checkworthiness`.
+
+    Returns, for each word, the bit set of the features it fires (bit ``i`` for
+    ``FEATURES[i]``), and for each first word of a phrase, the phrases (padded with
+    spaces) that start with it, each with the bit set of its features.
+    """
+    word_bits: dict[str, int] = {}
+    phrase_bits: dict[str, int] = {}
+    for bit, feature in enumerate(FEATURES):
+        for word in feature.words:
+            word_bits[word] = word_bits.get(word, 0) | 1 << bit
+        for phrase in feature.phrases:
+            phrase_bits[phrase] = phrase_bits.get(phrase, 0) | 1 << bit
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for phrase, bits in phrase_bits.items():
+        by_first.setdefault(phrase.split()[0], []).append((phrase, bits))
+    return word_bits, {first: tuple(phrases) for first, phrases in by_first.items()}
+
+
+_WORD_CUES, _PHRASE_CUES = _cue_index()
+_CHECKS = tuple((1 << i, f.pattern, f.weight, _reason(f.name, f.weight)) for i, f in enumerate(FEATURES))
+"""For each feature in order: its bit, pattern, weight and reason."""
+_CUE_WORDS = frozenset(_WORD_CUES)
+_PHRASE_FIRSTS = frozenset(_PHRASE_CUES)
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
-_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![\"(])\b[A-Z][a-zA-Z'-]*[a-zA-Z]\b|\b[A-Z]{2,}\b")
+# (?<![.!?:]\s)(?<!^)(?<!["(])\b[A-Z][a-zA-Z'-]*[a-zA-Z]\b|\b[A-Z]{2,}\b, the capital first: the
+# assertions that held before it are checked just after it.
+_CAPITALISED = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?:(?<![.!?:]\s[A-Z])(?<!^[A-Z])(?<![\"(][A-Z])[a-zA-Z'-]*[a-zA-Z]\b|[A-Z]+\b)"
+)
 _NOT_NAMES = word_set("I I'm I'd I'll I've OK Mr Mrs Ms Dr")
 
 
@@ -191,16 +245,15 @@ def score_checkworthiness(sentence: str) -> tuple[float, tuple[str, ...]]:
         a fixed order. The same sentence always gives the same result.
     """
     text = fold(sentence).strip()
-    tokens = _TOKEN.findall(text.lower())
-    token_set = frozenset(tokens)
-    padded = f" {' '.join(tokens)} "
+    cues = _cues(_TOKEN.findall(text.lower()))
     reasons: list[str] = []
     total = BASE_SCORE
-    for feature in FEATURES:
-        if feature.fires(token_set, padded, text):
-            total += feature.weight
-            reasons.append(_reason(feature.name, feature.weight))
-    names = {m.group(0) for m in _CAPITALISED.finditer(text)} - _NOT_NAMES
+    for bit, pattern, weight, reason in _CHECKS:
+        # Feature.fires, with the words and phrases looked up once for all features.
+        if cues & bit or (pattern is not None and pattern.search(text)):
+            total += weight
+            reasons.append(reason)
+    names = set(_CAPITALISED.findall(text)) - _NOT_NAMES
     words = len(_WORD.findall(text))
     for name, weight, fires in (
         ("named_entity", 0.05 if len(names) == 1 else 0.1, bool(names)),
@@ -220,5 +273,21 @@ def is_checkworthy(score: float) -> bool:
     return score >= CHECKWORTHY_THRESHOLD
 
 
-def _reason(name: str, weight: float) -> str:
-    return f"{name}:{weight:+.3f}".rstrip("0")
+def _cues(tokens: list[str]) -> int:
+    """The bit set of the features whose words or phrases occur in ``tokens``.
+
+    The same test as :meth:`Feature.fires` for all features at once: only the words
+    present and the phrases whose first word is present are looked at.
+    """
+    present = set(tokens)
+    cues = 0
+    for word in present & _CUE_WORDS:
+        cues |= _WORD_CUES[word]
+    firsts = present & _PHRASE_FIRSTS
+    if firsts:
+        padded = f" {' '.join(tokens)} "
+        for first in firsts:
+            for phrase, bits in _PHRASE_CUES[first]:
+                if bits & ~cues and phrase in padded:
+                    cues |= bits
+    return cues

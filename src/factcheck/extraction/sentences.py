@@ -15,12 +15,17 @@ import re
 from factcheck.extraction.models import Sentence
 from factcheck.extraction.text import fold, word_set
 
-__all__ = ["line_spans", "paragraph_spans", "split_sentences"]
+__all__ = ["line_spans", "paragraph_spans", "split_lines", "split_sentences"]
 
-_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+|\r(?:[ \t]*\r)+")
+# \r?\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+|\r(?:[ \t]*\r)+, with every alternative
+# starting with a character, so the regex engine skips ahead to line breaks.
+_PARAGRAPH_BREAK = re.compile(
+    r"\r\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+|\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+"
+    r"|\r(?:[ \t]*\r)+"
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_TERMINATOR = re.compile(r"(?:[.!?]+|\u2026|\.\.\.)[\"')\]]*(?=\s)")
-_PREV_WORD = re.compile(r"(\S+)$")
+# (?:[.!?]+|\u2026|\.\.\.)[\"')\]]*(?=\s), starting with the first character of the terminator.
+_TERMINATOR = re.compile(r"[.!?\u2026](?:(?<=[.!?])[.!?]*|(?<=\u2026)|(?<=\.)\.\.)[\"')\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'(\[]*([^\s\"'(\[]+)")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _SINGLE_INITIAL = re.compile(r"^[A-Z]$")
@@ -70,10 +75,16 @@ def split_sentences(text: str) -> list[Sentence]:
     Returns an empty list for blank text. Leading and trailing whitespace is never
     part of a sentence.
     """
-    folded = fold(text)
+    lines = [line_spans(text, start, end) for start, end in paragraph_spans(text)]
+    return split_lines(text, fold(text), lines)
+
+
+def split_lines(text: str, folded: str, paragraph_lines: list[list[tuple[int, int]]]) -> list[Sentence]:
+    """Split ``text`` into sentences, given its folded form and the :func:`line_spans` of
+    each of its :func:`paragraph_spans` (folding changes no line)."""
     sentences: list[Sentence] = []
-    for para_start, para_end in paragraph_spans(text):
-        for seg_start, seg_end in _segments(folded, para_start, para_end):
+    for lines in paragraph_lines:
+        for seg_start, seg_end in _segments(folded, lines):
             for start, end in _split_segment(folded, seg_start, seg_end):
                 sentences.append(Sentence(start=start, end=end, text=text[start:end]))
     return sentences
@@ -88,10 +99,10 @@ def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
         out.append((start, end))
 
 
-def _segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def _segments(folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Group the lines of a paragraph into runs that may hold several sentences."""
     segments: list[tuple[int, int]] = []
-    for line_start, line_end in line_spans(folded, start, end):
+    for line_start, line_end in lines:
         if segments and _continues(folded[segments[-1][0] : segments[-1][1]], folded[line_start:line_end]):
             segments[-1] = (segments[-1][0], line_end)
         else:
@@ -115,7 +126,7 @@ def _split_segment(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = start
     for match in _TERMINATOR.finditer(folded, start, end):
         cut = match.end()
-        if any(q_start < match.start() and cut <= q_end - 1 for q_start, q_end in protected):
+        if protected and any(q_start < match.start() and cut <= q_end - 1 for q_start, q_end in protected):
             continue
         if not _is_boundary(folded, pos, match.start(), cut, end):
             continue
@@ -135,10 +146,10 @@ def _is_boundary(folded: str, sent_start: int, term_start: int, cut: int, end: i
         return False
     if folded[term_start] != "." or folded[term_start : term_start + 3] == "...":
         return True
-    prev_match = _PREV_WORD.search(folded, sent_start, term_start)
-    if prev_match is None:
+    word = _word_before(folded, sent_start, term_start)
+    if word is None:
         return True
-    word = prev_match.group(1).lstrip("\"'([")
+    word = word.lstrip("\"'([")
     lowered = word.lower()
     if lowered in _ABBREV_ALWAYS or _SINGLE_INITIAL.match(word):
         return False
@@ -147,9 +158,26 @@ def _is_boundary(folded: str, sent_start: int, term_start: int, cut: int, end: i
     return True
 
 
+def _word_before(folded: str, start: int, end: int) -> str | None:
+    """What ``re.compile(r"(\\S+)$").search(folded, start, end)`` captures, or None.
+
+    ``$`` also matches just before a newline that ends the searched span.
+    """
+    if end > start and folded[end - 1] == "\n":
+        end -= 1
+    word_start = end
+    while word_start > start and not folded[word_start - 1].isspace():
+        word_start -= 1
+    return folded[word_start:end] if word_start < end else None
+
+
 def _quoted_regions(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return short, balanced double-quoted regions as ``(open, close + 1)`` offsets."""
-    marks = [i for i in range(start, end) if folded[i] == '"']
+    marks = []
+    mark = folded.find('"', start, end)
+    while mark != -1:
+        marks.append(mark)
+        mark = folded.find('"', mark + 1, end)
     if len(marks) % 2:
         return []
     regions = []

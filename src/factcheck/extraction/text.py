@@ -10,35 +10,36 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "normalise_text", "slug", "word_set"]
+__all__ = ["fold", "normalise_text", "slug", "word_set", "words_at_least"]
 
-_FOLD_TABLE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u02bc": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-    }
-)
+_FOLD_MAP: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u02bc": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+}
+
+_FOLD_PAIRS = tuple(_FOLD_MAP.items())
+"""(character, replacement) pairs; no replacement is itself replaced, so the order is free."""
 
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -49,9 +50,16 @@ _SLUG_SEP = re.compile(r"[^a-z0-9]+")
 def fold(text: str) -> str:
     """Return ``text`` with curly quotes, dashes and odd spaces made ASCII.
 
-    The result has exactly the same length as the input.
+    The result has exactly the same length as the input. Each character is
+    replaced with ``str.replace`` only when present: the same result as
+    ``str.translate`` with the mapping, far faster on non-ASCII text.
     """
-    return text.translate(_FOLD_TABLE)
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    for char, ascii_char in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
 
 
 def normalise_text(text: str) -> str:
@@ -73,6 +81,15 @@ def slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
     ascii_name = _SLUG_DROP.sub("", ascii_name.lower())
     return _SLUG_SEP.sub("-", ascii_name).strip("-")
+
+
+def words_at_least(count: int) -> re.Pattern[str]:
+    """Return a pattern found in a text that holds at least ``count`` words (runs of ``\\w``).
+
+    ``pattern.search(text)`` tells whether ``len(re.findall(r"\\w+", text)) >= count``
+    without listing the words; search a slice, not a span of a longer text.
+    """
+    return re.compile(rf"\w(?<!\w\w)\w*+(?:\W++\w++){{{count - 1}}}")
 
 
 def word_set(words: str) -> frozenset[str]:

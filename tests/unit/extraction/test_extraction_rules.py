@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
-from pathlib import Path
 
 import pytest
 
@@ -18,19 +16,15 @@ from factcheck.extraction import (
     RuleBasedExtractor,
 )
 
-SEED = Path(os.environ.get("FACTCHECK_SEED_DIR", Path(__file__).parents[4] / "shared" / "seed"))
-SAMPLE = SEED / "000_a81acf474c9df295.txt"
-
 
 def extract(text: str, **meta: str) -> Extraction:
     return RuleBasedExtractor().extract_sync(ArticleText(text, **meta))
 
 
 @pytest.fixture(scope="module")
-def sample_text() -> str:
-    if not SAMPLE.exists():
-        pytest.skip(f"sample article not found at {SAMPLE}")
-    return SAMPLE.read_text(encoding="utf-8")
+def sample_text(seed_text: str) -> str:
+    """The sample article (the suite's `seed_text`: FACTCHECK_SHARED_DIR or ../shared)."""
+    return seed_text
 
 
 @pytest.fixture(scope="module")
