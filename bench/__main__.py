@@ -53,7 +53,7 @@ FULL: dict[str, Any] = {
     "published_share": 0.5,
     "pool": 1_500,
     "shapes": 3,
-    "batch_articles": 400,
+    "batch_articles": 1_000,
     "post_articles": 200,
     "contention_claims": 2,
     "extract_repeats": 200,
