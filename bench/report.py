@@ -64,6 +64,7 @@ def package_versions() -> dict[str, str]:
         "litestar",
         "uvicorn",
         "httpx",
+        "aiohttp",
         "pydantic",
         "msgspec",
     ):
@@ -165,9 +166,9 @@ def markdown(meta: dict[str, Any], results: list[Result]) -> str:
         f"load average {m['load_average']} at the start, {meta['load_average_end']} at the end",
         f"- versions: Python {v['python']}, Neo4j {meta['neo4j_version']} ({meta['neo4j_where']}), "
         f"driver neo4j {v['neo4j']} (+ neo4j-rust-ext {v['neo4j-rust-ext']}), litestar {v['litestar']}, "
-        f"uvicorn {v['uvicorn']}, httpx {v['httpx']} (load generator)",
+        f"uvicorn {v['uvicorn']}, aiohttp {v.get('aiohttp', '?')} (load generator)",
         f"- server: `{meta['server_command']}`",
-        f"- load: a separate process, httpx (service) or the async driver (driver side), "
+        f"- load: a separate process, aiohttp (service) or the async driver (driver side), "
         f"concurrency {o['concurrency']}; per scenario a warm-up round of each side "
         f"({o['warmup_s']:g} s), then {o['rounds']} measured rounds of {o['duration_s']:g} s, "
         "alternating service / driver",
@@ -201,8 +202,8 @@ def markdown(meta: dict[str, Any], results: list[Result]) -> str:
         lines += [
             "",
             "Where one request's time goes, stage by stage, run in sequence in the runner's process with "
-            "the service's own functions (median ms of 100; `fetch` is the driver's `execute_query`; "
-            "`dict(record)` and `model_dump_json()` are alternatives, for comparison):",
+            "the service's own functions (median ms of 100; `fetch` is the query and its records "
+            "through the driver; `record.data()` and `model_dump_json()` are alternatives, for comparison):",
             "",
             "| endpoint | stage | ms |",
             "|---|---|---:|",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from litestar.serialization import encode_json
-from neo4j import RoutingControl
+from neo4j import READ_ACCESS
 
 from bench.context import BenchContext
 from bench.load import HttpOp, Job, LoadConfig, LoadProcess, WorkflowJob
@@ -155,9 +155,9 @@ async def _median_ms(stages: dict[str, Callable[[Any], Any]], first: Stage, runs
 async def breakdown(ctx: BenchContext, traced_claim: str, runs: int = 100) -> dict[str, dict[str, float]]:
     """Where one request's time goes, stage by stage, done here in sequence with the service's code.
 
-    `fetch` is the driver's `execute_query` (the query and its records); `record.data()` is what
-    `Graph.read` does with every record; `dict(record)` is the plain alternative, for comparison.
-    The rest are the service's own steps for that endpoint.
+    `fetch` runs the query as `Graph.read` does (one auto-commit transaction) and fetches its
+    records; `dict(record)` is what `Graph.read` does with every record, `record.data()` the
+    slower alternative, for comparison. The rest are the service's own steps for that endpoint.
     """
     raw, settings = ctx.raw, ctx.settings
     records, _, _ = await ctx.driver.execute_query(
@@ -168,10 +168,13 @@ async def breakdown(ctx: BenchContext, traced_claim: str, runs: int = 100) -> di
 
     def fetch(name: str, params: dict[str, Any]) -> Stage:
         async def run() -> Any:
-            found, _, _ = await ctx.driver.execute_query(
-                raw.text(name), params, database_=raw.database, routing_=RoutingControl.READ
-            )
-            return found
+            async with ctx.driver.session(
+                database=raw.database,
+                default_access_mode=READ_ACCESS,
+                bookmark_manager=ctx.driver.execute_query_bookmark_manager,
+            ) as session:
+                result = await session.run(raw.text(name), params)
+                return [record async for record in result]
 
         return run
 
