@@ -54,5 +54,8 @@ bench: install ## the service against the raw Neo4j driver (~11 min on 2 cores);
 bench-smoke: install ## the benchmark at tiny sizes, as CI runs it (about a minute, plus Neo4j start)
 	$(BIN)/python -m bench --smoke
 
+f1: install ## check-worthiness precision, recall and F1 on the labelled sentences of ../shared/data
+	$(BIN)/python scripts/checkworthiness_f1.py
+
 clean: ## remove caches (keeps .venv, the Neo4j jars and data)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache
