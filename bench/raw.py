@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record, RoutingControl
 
 from factcheck.articles.plan import BatchPlan, resolved_articles
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
@@ -46,10 +46,13 @@ class RawDriver:
         return self.queries[QueryName(name)]
 
     async def read(self, name: str, params: dict[str, Any]) -> int:
-        """Runs a read query and fetches every record; returns how many there were.
+        """Runs a read query and fetches every record; returns how many there were."""
+        return len(await self.records(name, params))
 
-        The same driver call as the service's `Graph.read`: one auto-commit transaction in a
-        read session that shares the driver's bookmark manager.
+    async def records(self, name: str, params: dict[str, Any]) -> list[Record]:
+        """Every record of a read query, fetched with the same driver call as `Graph.read`.
+
+        One auto-commit transaction in a read session that shares the driver's bookmark manager.
         """
         async with self.driver.session(
             database=self.database,
@@ -57,7 +60,7 @@ class RawDriver:
             bookmark_manager=self.driver.execute_query_bookmark_manager,
         ) as session:
             result = await session.run(self.text(name), params)
-            return len([record async for record in result])
+            return [record async for record in result]
 
     async def claim(self, claim_id: str) -> tuple[str, int]:
         """The claim's workflow state and version, read with claims/get_claim."""

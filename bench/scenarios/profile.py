@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from litestar.serialization import encode_json
-from neo4j import READ_ACCESS
 
 from bench.context import BenchContext
 from bench.load import HttpOp, Job, LoadConfig, LoadProcess, WorkflowJob
@@ -168,13 +167,7 @@ async def breakdown(ctx: BenchContext, traced_claim: str, runs: int = 100) -> di
 
     def fetch(name: str, params: dict[str, Any]) -> Stage:
         async def run() -> Any:
-            async with ctx.driver.session(
-                database=raw.database,
-                default_access_mode=READ_ACCESS,
-                bookmark_manager=ctx.driver.execute_query_bookmark_manager,
-            ) as session:
-                result = await session.run(raw.text(name), params)
-                return [record async for record in result]
+            return await raw.records(name, params)
 
         return run
 
