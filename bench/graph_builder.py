@@ -28,7 +28,6 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from bench.corpus import Corpus, GeneratedArticle
 from bench.raw import load_queries
 from bench.review import Reviewer
-from factcheck.articles import repository as articles_repository
 from factcheck.articles import service as articles_service
 from factcheck.articles.inputs import draft_article
 from factcheck.articles.plan import ArticleDraft, plan_batch
@@ -275,7 +274,7 @@ class GraphBuilder:
         while self.claims < target_claims:
             count = max(1, min(GROW_BATCH, math.ceil((target_claims - self.claims) / CLAIMS_PER_ARTICLE)))
             drafts = [await self._grow_draft() for _ in range(count)]
-            await articles_repository.write_batch(self.graph, plan_batch(drafts), self.users.ids["checker"])
+            await articles_service.write_batch(self.graph, plan_batch(drafts), self.users.ids["checker"])
             self.claims += sum(len(d.extraction.claims) for d in drafts)
         return time.perf_counter() - began
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record, RoutingControl
+from neo4j import AsyncDriver, AsyncManagedTransaction, Record, RoutingControl
 
 from factcheck.articles.plan import BatchPlan, resolved_articles
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.graph.queries import QueryCatalog, QueryName
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Transaction
 from factcheck.settings import PROJECT_ROOT
 
 __all__ = ["WORKFLOW_CYCLE", "RawDriver", "load_queries"]
@@ -38,8 +38,6 @@ class RawDriver:
         self.driver = driver
         self.queries = queries
         self.database = database
-        # Only for append_event, which takes the service's graph handle to run its two queries.
-        self.graph = Graph(driver, queries, database)
 
     def text(self, name: str) -> LiteralString:
         """The text of `cypher/queries/<name>.cypher`."""
@@ -50,17 +48,20 @@ class RawDriver:
         return len(await self.records(name, params))
 
     async def records(self, name: str, params: dict[str, Any]) -> list[Record]:
-        """Every record of a read query, fetched with the same driver call as `Graph.read`.
+        """Every record of a read query, fetched with the same driver call as `Graph.run`.
 
-        One auto-commit transaction in a read session that shares the driver's bookmark manager.
+        One managed read transaction in a session that shares the driver's bookmark manager.
         """
-        async with self.driver.session(
-            database=self.database,
-            default_access_mode=READ_ACCESS,
-            bookmark_manager=self.driver.execute_query_bookmark_manager,
-        ) as session:
-            result = await session.run(self.text(name), params)
+        text = self.text(name)
+
+        async def work(tx: AsyncManagedTransaction) -> list[Record]:
+            result = await tx.run(text, params)
             return [record async for record in result]
+
+        async with self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
+        ) as session:
+            return await session.execute_read(work)
 
     async def claim(self, claim_id: str) -> tuple[str, int]:
         """The claim's workflow state and version, read with claims/get_claim."""
@@ -124,8 +125,7 @@ class RawDriver:
             new_version = int(moved[0]["version"])
             data: dict[str, Any] = {"version": new_version, **({"reason": reason} if reason else {})}
             await append_event(
-                self.graph,
-                tx,
+                Transaction(tx, self.queries),
                 AuditEvent(
                     user=user,
                     action=f"claim.{action}",

@@ -288,7 +288,7 @@ async def measure(settings: Settings, key: str, claim: str, runs: int) -> dict[s
         graph = Graph(driver, QueryCatalog.load(settings.cypher_dir / "queries"), settings.neo4j_database)
 
         async def query_only() -> None:
-            await graph.read_one(TRACE_PROVENANCE, claim_id=claim, verdict_id=None, max_depth=10)
+            await graph.run_one(TRACE_PROVENANCE, claim_id=claim, verdict_id=None, max_depth=10)
 
         try:
             return {

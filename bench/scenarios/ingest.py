@@ -25,14 +25,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import httpx
-from neo4j import AsyncManagedTransaction
 
 from bench.context import BenchContext
 from bench.load import HttpOp, IngestOp, Job, RoundResult
 from bench.scenarios.common import Result, RoundFn, compare
 from factcheck.articles.bulk import ingest_source
 from factcheck.articles.plan import ArticleDraft, plan_batch
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 
 __all__ = ["run"]
 
@@ -48,7 +47,7 @@ class _TimedGraph(Graph):
         super().__init__(graph.driver, graph.queries, graph.database)
         self.ends: list[float] = []
 
-    async def transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         result = await super().transaction(work)
         self.ends.append(time.perf_counter())
         return result

@@ -26,7 +26,7 @@ from bench.load import HttpOp, Job, LoadConfig, LoadProcess, WorkflowJob
 from bench.scenarios import reads
 from bench.server import Server
 from factcheck.audit.chain import canonical_json
-from factcheck.auth.cache import Caller
+from factcheck.auth.identity import Caller
 from factcheck.auth.roles import Role
 from factcheck.claims.schemas import ClaimDetail
 from factcheck.exports.claimreview import claim_review

@@ -14,17 +14,18 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from factcheck import __version__
+from factcheck.app_services import AppServices
 from factcheck.auth.bootstrap import ensure_bootstrap_admin
-from factcheck.auth.cache import KeyCache
 from factcheck.auth.guards import provide_caller
-from factcheck.graph.queries import QueryCatalog
+from factcheck.auth.identity import KeyCache
+from factcheck.graph.queries import QueryCatalog, declared_queries
 from factcheck.graph.schema import SchemaState
 from factcheck.graph.store import Graph, create_driver
 from factcheck.outbound import create_http_client
 from factcheck.problems import exception_handlers
+from factcheck.request_id import request_id_middleware
 from factcheck.routes import ROUTE_HANDLERS
 from factcheck.settings import Settings, get_settings
-from factcheck.state import AppServices
 from factcheck.webhooks.dispatcher import Dispatcher, start_dispatcher
 from factcheck.workflow.diagram import workflow_mermaid_markdown
 
@@ -49,7 +50,8 @@ def provide_services(state: State) -> AppServices:
 def _lifespan(settings: Settings) -> object:
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        queries = QueryCatalog.load(settings.cypher_dir / "queries")
+        # Every route module is imported above, so every query the app can run is declared.
+        queries = QueryCatalog.load(settings.cypher_dir / "queries", required=declared_queries())
         driver = create_driver(settings)
         http = create_http_client(settings)
         dispatcher: Dispatcher | None = None
@@ -85,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "caller": Provide(provide_caller, sync_to_thread=False),
         },
         exception_handlers=exception_handlers,
+        middleware=[request_id_middleware],
         openapi_config=OpenAPIConfig(
             title="factcheck",
             version=__version__,

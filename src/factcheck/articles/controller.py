@@ -7,12 +7,12 @@ from typing import Annotated
 from litestar import Controller, Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
+from factcheck.app_services import Services
 from factcheck.articles import service
 from factcheck.articles.inputs import draft_article, make_extractor
 from factcheck.articles.schemas import Article, ArticleCreate, ArticlePage
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
-from factcheck.state import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 
 __all__ = ["ArticleController"]
 

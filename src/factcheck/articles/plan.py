@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from factcheck.extraction import ActorMention, Extraction, SourceMention
+from factcheck.actors.rows import actor_row, source_row
+from factcheck.extraction import Extraction, SourceMention
 from factcheck.extraction.text import fold, slug
 
 __all__ = [
     "ArticleDraft",
     "BatchPlan",
-    "actor_row",
-    "alias_keys",
-    "named_actor_row",
     "plan_batch",
     "resolved_articles",
     "text_sha256",
 ]
-
-_ACRONYM = re.compile(r"^[A-Z][A-Z.]{1,9}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,43 +57,6 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def alias_keys(actor: ActorMention) -> list[str]:
-    """Keys under which an actor is found again across articles.
-
-    Only names that identify one entity count: the canonical key, multi-word aliases and
-    acronyms ("PMU", "US"). A lone surname ("Hussein") could be anyone, so it never merges.
-    """
-    keys = {actor.key}
-    for alias in (actor.name, *actor.aliases):
-        if " " in alias.strip() or _ACRONYM.match(alias.strip()):
-            keys.add(slug(fold(alias)))
-    return sorted(k for k in keys if k)
-
-
-def actor_row(actor: ActorMention) -> dict[str, Any]:
-    """The row `actors/upsert_actors` takes for one actor; a fresh id is used only if it is new."""
-    return {
-        "key": actor.key,
-        "id": str(uuid.uuid4()),
-        "name": actor.name,
-        "kind": actor.kind,
-        "title": actor.title,
-        "aliases": sorted(set(actor.aliases)),
-        "alias_keys": alias_keys(actor),
-    }
-
-
-def named_actor_row(name: str, kind: str = "unknown") -> dict[str, Any]:
-    """The upsert row for an actor known only by name (a claimant typed in or imported)."""
-    clean = " ".join(name.split())
-    return actor_row(ActorMention(key=slug(fold(clean)), name=clean, kind=kind, aliases=(clean,)))
-
-
-def _source_row(source: SourceMention) -> dict[str, Any]:
-    return {"key": source.key, "id": str(uuid.uuid4()), "name": source.name, "kind": source.kind,
-            "domain": source.domain}  # fmt: skip
-
-
 def _publisher(draft: ArticleDraft) -> SourceMention | None:
     if draft.publisher:
         return SourceMention(key=slug(fold(draft.publisher)), name=draft.publisher.strip(), kind="outlet")
@@ -113,7 +71,7 @@ def plan_batch(drafts: Sequence[ArticleDraft]) -> BatchPlan:
     for draft in drafts:
         publisher = _publisher(draft)
         for source in (*draft.extraction.sources, *([publisher] if publisher else [])):
-            sources.setdefault(source.key, _source_row(source))
+            sources.setdefault(source.key, source_row(source))
         for actor in draft.extraction.actors:
             row = actors.setdefault(actor.key, actor_row(actor))
             row["aliases"] = sorted({*row["aliases"], *actor.aliases})

@@ -7,14 +7,16 @@ from dataclasses import dataclass
 
 from neo4j.exceptions import ConstraintError
 
+from factcheck.actors import repository as actors
 from factcheck.articles import repository
-from factcheck.articles.plan import ArticleDraft, plan_batch
+from factcheck.articles.plan import ArticleDraft, BatchPlan, plan_batch, resolved_articles
 from factcheck.articles.schemas import Article, ArticlePage, ArticleSummary
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import NotFound
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.pagination import decode_cursor, encode_cursor
 
-__all__ = ["IngestOutcome", "get_article", "ingest", "list_articles"]
+__all__ = ["IngestOutcome", "get_article", "ingest", "list_articles", "write_batch"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ async def _ingest_once(graph: Graph, drafts: Sequence[ArticleDraft], user: str) 
     created: dict[str, str] = {}
     if fresh:
         plan = plan_batch(list(fresh.values()))
-        await repository.write_batch(graph, plan, user)
+        await write_batch(graph, plan, user)
         created = {row["sha256"]: row["id"] for row in plan.articles}
     outcomes: list[IngestOutcome] = []
     for draft in drafts:
@@ -52,6 +54,44 @@ async def _ingest_once(graph: Graph, drafts: Sequence[ArticleDraft], user: str) 
         article_id = new_id or existing.get(draft.sha256) or _first_id(outcomes, draft.sha256, drafts)
         outcomes.append(IngestOutcome(article_id, new_id is not None, len(draft.extraction.claims)))
     return outcomes
+
+
+async def write_batch(graph: Graph, plan: BatchPlan, user: str) -> None:
+    """Writes a batch of articles, their sources, actors and claims in one transaction.
+
+    Four statements whatever the batch size, plus the audit event.
+    """
+
+    async def work(tx: Transaction) -> None:
+        source_ids = await actors.upsert_sources(tx, plan.sources)
+        actor_ids = await actors.upsert_actors(tx, plan.actors)
+        await actors.link_affiliations(
+            tx,
+            [
+                {"member_id": actor_ids[member], "group_id": actor_ids[group]}
+                for member, group in plan.affiliations
+                if member in actor_ids and group in actor_ids and actor_ids[member] != actor_ids[group]
+            ],
+        )
+        articles = resolved_articles(plan, actor_ids, source_ids)
+        await repository.create_articles(tx, articles, user)
+        subjects = [EventSubject("Article", article["id"]) for article in articles]
+        await append_event(
+            tx,
+            AuditEvent(
+                user=user,
+                action="article.ingested",
+                subject=subjects[0],
+                also_about=subjects[1:],
+                data={
+                    "articles": [
+                        {"id": a["id"], "sha256": a["sha256"], "claims": len(a["claims"])} for a in articles
+                    ]
+                },
+            ),
+        )
+
+    await graph.transaction(work)
 
 
 def _first_id(outcomes: list[IngestOutcome], sha256: str, drafts: Sequence[ArticleDraft]) -> str:

@@ -16,12 +16,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Row, Runner
 
-__all__ = ["AuditEvent", "EventSubject", "append_event", "canonical_json", "event_hash", "hashed_fields"]
+__all__ = [
+    "AuditEvent",
+    "EventSubject",
+    "append_event",
+    "canonical_json",
+    "event_hash",
+    "hashed_fields",
+    "lock_chain",
+]
 
 LOCK_HEAD = query("audit/lock_head")
 APPEND_EVENT = query("audit/append_event")
@@ -79,12 +85,21 @@ def event_hash(prev_hash: str, stored: Mapping[str, Any]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-async def append_event(graph: Graph, tx: AsyncManagedTransaction, event: AuditEvent) -> Row:
+async def lock_chain(runner: Runner) -> Row:
+    """Takes the chain head's write lock for the rest of the transaction; returns the head.
+
+    Taking it first makes a write transaction wait for every other writer of the chain.
+    """
+    [head] = await runner.run(LOCK_HEAD)
+    return head
+
+
+async def append_event(runner: Runner, event: AuditEvent) -> Row:
     """Locks the chain head, appends `event` after it, and returns the stored event.
 
     Call it inside the same write transaction as the change it records.
     """
-    tip = (await graph.run_in(tx, LOCK_HEAD))[0]
+    tip = await lock_chain(runner)
     stored: dict[str, Any] = {
         "id": str(uuid.uuid4()),
         "seq": int(tip["seq"]) + 1,
@@ -102,5 +117,5 @@ async def append_event(graph: Graph, tx: AsyncManagedTransaction, event: AuditEv
     about: dict[str, list[str]] = {label: [] for label in get_args(SubjectLabel)}
     for subject in (event.subject, *event.also_about):
         about[subject.label].append(subject.id)
-    await graph.run_in(tx, APPEND_EVENT, event=stored, about=about)
+    await runner.run(APPEND_EVENT, event=stored, about=about)
     return stored

@@ -5,10 +5,11 @@ from __future__ import annotations
 from litestar import Controller, get
 from litestar.params import FromPath
 
+from factcheck.app_services import Services
 from factcheck.audit import service
 from factcheck.audit.schemas import ChainVerification, ClaimHistory
-from factcheck.auth import Permission, requires
-from factcheck.state import Services
+from factcheck.auth.guards import requires
+from factcheck.auth.roles import Permission
 
 __all__ = ["AuditController"]
 

@@ -1,7 +1,5 @@
-"""API keys, roles and the permission guard every endpoint declares."""
+"""API keys, roles and the permission guard every endpoint declares.
 
-from factcheck.auth.cache import Caller
-from factcheck.auth.guards import CallerDep, requires
-from factcheck.auth.roles import Permission, Role
-
-__all__ = ["Caller", "CallerDep", "Permission", "Role", "requires"]
+`identity` (the caller and the key cache) and `roles` (the permission table) are leaves;
+`guards` reads the app's services and is imported only by controllers and the app.
+"""

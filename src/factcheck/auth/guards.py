@@ -14,12 +14,13 @@ from litestar.di import NamedDependency
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import Guard
 
-from factcheck.auth.cache import Caller
+from factcheck.app_services import AppServices, Services
+from factcheck.auth.identity import Caller
 from factcheck.auth.keys import hash_key
 from factcheck.auth.repository import find_user_by_key_hash
 from factcheck.auth.roles import PERMISSIONS, Permission, Role
 from factcheck.errors import Forbidden, Unauthenticated
-from factcheck.state import AppServices, Services
+from factcheck.graph.context import tag_transactions
 
 __all__ = ["CallerDep", "authenticate", "provide_caller", "requires"]
 
@@ -46,6 +47,7 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller
         caller = Caller(id=row["id"], name=row["name"], role=Role(row["roles"][0]))
         services.key_cache.put(key_hash, caller)
     connection.scope["user"] = caller
+    tag_transactions(user=caller.id)
     return caller
 
 

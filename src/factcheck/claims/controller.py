@@ -7,11 +7,11 @@ from typing import Annotated
 from litestar import Controller, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.claims import service
 from factcheck.claims.schemas import ClaimCreate, ClaimDetail, ClaimPage
-from factcheck.state import Services
 
 __all__ = ["ClaimController"]
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import uuid
 
-from factcheck.articles.plan import named_actor_row
-from factcheck.auth.cache import Caller
+from factcheck.actors import repository as actors
+from factcheck.actors.rows import named_actor_row
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.auth.identity import Caller
 from factcheck.claims import repository
 from factcheck.claims.schemas import Claim, ClaimCreate, ClaimDetail, ClaimPage, DuplicateCandidate
 from factcheck.errors import NotFound, Unprocessable
 from factcheck.extraction import score_checkworthiness
 from factcheck.extraction.kinds import KINDS, classify
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.pagination import decode_cursor, encode_cursor
 from factcheck.search import fulltext_query, token_similarity
-from factcheck.workflow.table import ClaimFacts, allowed_actions
+from factcheck.workflow.table import INITIAL_STATE, ClaimFacts, allowed_actions
 
 __all__ = ["ClaimFilters", "add_claim", "find_duplicates", "get_claim", "list_claims"]
 
@@ -112,7 +114,23 @@ async def add_claim(graph: Graph, data: ClaimCreate, caller: Caller) -> ClaimDet
     }
     duplicates = await find_duplicates(graph, text) if data.check_duplicates else None
     claimant = named_actor_row(data.claimant) if data.claimant and data.claimant.strip() else None
-    await repository.create_claim(graph, claim, claimant, caller.id)
+
+    async def work(tx: Transaction) -> None:
+        claimant_ids = await actors.upsert_actors(tx, [claimant] if claimant else [])
+        claimant_id = claimant_ids[claimant["key"]] if claimant else None
+        await repository.create_claim(tx, claim, claimant_id, caller.id)
+        await append_event(
+            tx,
+            AuditEvent(
+                user=caller.id,
+                action="claim.created",
+                subject=EventSubject("Claim", claim["id"]),
+                to_state=INITIAL_STATE.value,
+                data={"text": claim["text"], "article_id": claim["article_id"], "claimant_id": claimant_id},
+            ),
+        )
+
+    await graph.transaction(work)
     created = await get_claim(graph, claim["id"], caller)
     created.duplicates = duplicates
     return created

@@ -7,13 +7,13 @@ import base64
 from litestar import Controller, Response, get, post
 from litestar.params import FromPath, JSONBody
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.documents import service
 from factcheck.documents.schemas import Document, DocumentCreate
-from factcheck.evidence.links import add_derived_from
-from factcheck.evidence.schemas import DerivedFromCreate
-from factcheck.state import Services
+from factcheck.provenance.schemas import DerivedFromCreate
+from factcheck.provenance.service import add_derived_from
 
 __all__ = ["DocumentController"]
 
@@ -43,13 +43,15 @@ class DocumentController(Controller):
         self, data: JSONBody[DocumentCreate], services: Services, caller: CallerDep
     ) -> Response[Document]:
         """Fetches or reads the document, and stores its snapshot with an audit event."""
-        document, created = await service.create_document(services, data, caller.id)
+        document, created = await service.create_document(
+            services.graph, services.settings, services.http, data, caller.id
+        )
         return Response(document, status_code=201 if created else 200)
 
     @get("/{document_id:str}", guards=[requires(Permission.READ_INTERNAL)], summary="Read a document")
     async def read(self, document_id: FromPath[str], services: Services) -> Document:
         """The document's metadata, hashes, publisher and revisions."""
-        return await service.get_document(services, document_id)
+        return await service.get_document(services.graph, document_id)
 
     @get(
         "/{document_id:str}/content",
@@ -59,7 +61,7 @@ class DocumentController(Controller):
     )
     async def content(self, document_id: FromPath[str], services: Services) -> Response[bytes]:
         """The bytes as fetched or uploaded; `Repr-Digest` carries their recorded sha256."""
-        raw, content_type, sha256 = await service.get_content(services, document_id)
+        raw, content_type, sha256 = await service.get_content(services.graph, document_id)
         digest = base64.b64encode(bytes.fromhex(sha256)).decode()
         headers = {
             **_CONTENT_HEADERS,
@@ -77,7 +79,7 @@ class DocumentController(Controller):
     )
     async def text(self, document_id: FromPath[str], services: Services) -> str:
         """The text read from the snapshot (trafilatura's main text for HTML)."""
-        return await service.get_text(services, document_id)
+        return await service.get_text(services.graph, document_id)
 
     @post(
         "/{document_id:str}/derived_from",
@@ -94,5 +96,5 @@ class DocumentController(Controller):
         caller: CallerDep,
     ) -> Document:
         """Links the document to the evidence or documents it derives from."""
-        await add_derived_from(services, "Document", document_id, data.derived_from, caller.id)
-        return await service.get_document(services, document_id)
+        await add_derived_from(services.graph, "Document", document_id, data.derived_from, caller.id)
+        return await service.get_document(services.graph, document_id)

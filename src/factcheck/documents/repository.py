@@ -5,25 +5,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from neo4j import AsyncManagedTransaction
-
-from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event, lock_chain
 from factcheck.documents.snapshot import Snapshot
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Row, Runner
 
 __all__ = [
-    "LOCK_WRITES",
     "StoredDocument",
     "get_content",
     "get_document",
-    "get_document_in",
     "get_text",
     "store_snapshot",
 ]
 
-# The audit chain head: taking it first makes a write transaction wait for every other writer.
-LOCK_WRITES = query("audit/lock_head")
 FIND_BY_SHA256 = query("documents/find_by_sha256")
 CREATE_DOCUMENT = query("documents/create_document")
 GET_DOCUMENT = query("documents/get_document")
@@ -39,21 +33,18 @@ class StoredDocument:
     created: bool
 
 
-async def store_snapshot(
-    graph: Graph, tx: AsyncManagedTransaction, snapshot: Snapshot, user: str
-) -> StoredDocument:
+async def store_snapshot(runner: Runner, snapshot: Snapshot, user: str) -> StoredDocument:
     """Finds the document with the same bytes, or creates one with its audit event.
 
     Call it inside a write transaction; it takes the write lock first.
     """
-    await graph.run_in(tx, LOCK_WRITES)
-    existing = await graph.run_in(tx, FIND_BY_SHA256, sha256=snapshot.sha256)
+    await lock_chain(runner)
+    existing = await runner.run(FIND_BY_SHA256, sha256=snapshot.sha256)
     if existing:
         return StoredDocument(str(existing[0]["id"]), created=False)
     document_id = str(uuid.uuid4())
     publisher = snapshot.publisher
-    [row] = await graph.run_in(
-        tx,
+    [row] = await runner.run(
         CREATE_DOCUMENT,
         doc=snapshot.properties(document_id, user),
         publisher=None
@@ -68,8 +59,7 @@ async def store_snapshot(
     )
     revision_of = row["revision_of"]
     await append_event(
-        graph,
-        tx,
+        runner,
         AuditEvent(
             user=user,
             action="document.created",
@@ -88,23 +78,17 @@ async def store_snapshot(
     return StoredDocument(document_id, created=True)
 
 
-async def get_document(graph: Graph, document_id: str) -> Row | None:
+async def get_document(runner: Runner, document_id: str) -> Row | None:
     """The document's metadata; None when there is none."""
-    row = await graph.read_one(GET_DOCUMENT, id=document_id)
+    row = await runner.run_one(GET_DOCUMENT, id=document_id)
     return row["document"] if row else None
 
 
-async def get_document_in(graph: Graph, tx: AsyncManagedTransaction, document_id: str) -> Row | None:
-    """The document's metadata, read inside an open transaction; None when there is none."""
-    rows = await graph.run_in(tx, GET_DOCUMENT, id=document_id)
-    return rows[0]["document"] if rows else None
-
-
-async def get_content(graph: Graph, document_id: str) -> Row | None:
+async def get_content(runner: Runner, document_id: str) -> Row | None:
     """The stored bytes, content type and sha256; None when there is none."""
-    return await graph.read_one(GET_CONTENT, id=document_id)
+    return await runner.run_one(GET_CONTENT, id=document_id)
 
 
-async def get_text(graph: Graph, document_id: str) -> Row | None:
+async def get_text(runner: Runner, document_id: str) -> Row | None:
     """The extracted text and its sha256; None when there is none."""
-    return await graph.read_one(GET_TEXT, id=document_id)
+    return await runner.run_one(GET_TEXT, id=document_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.evidence import service
-from factcheck.evidence.links import add_derived_from
-from factcheck.evidence.schemas import DerivedFromCreate, Evidence, EvidenceCreate, EvidenceList
-from factcheck.state import Services
+from factcheck.evidence.schemas import Evidence, EvidenceCreate, EvidenceList
+from factcheck.provenance.schemas import DerivedFromCreate
+from factcheck.provenance.service import add_derived_from
 
 __all__ = ["EvidenceController"]
 
@@ -31,7 +32,9 @@ class EvidenceController(Controller):
         self, claim_id: FromPath[str], data: JSONBody[EvidenceCreate], services: Services, caller: CallerDep
     ) -> Evidence:
         """Stores the evidence, its links and its audit event in one transaction."""
-        return await service.add_evidence(services, claim_id, data, caller.id)
+        return await service.add_evidence(
+            services.graph, services.settings, services.http, claim_id, data, caller.id
+        )
 
     @get(
         "/claims/{claim_id:str}/evidence",
@@ -40,12 +43,12 @@ class EvidenceController(Controller):
     )
     async def list(self, claim_id: FromPath[str], services: Services) -> EvidenceList:
         """Supporting, refuting and context evidence, oldest first in each group."""
-        return await service.list_evidence(services, claim_id)
+        return await service.list_evidence(services.graph, claim_id)
 
     @get("/evidence/{evidence_id:str}", guards=[requires(Permission.READ_INTERNAL)], summary="Read evidence")
     async def read(self, evidence_id: FromPath[str], services: Services) -> Evidence:
         """One piece of evidence with its document and what it derives from."""
-        return await service.get_evidence(services, evidence_id)
+        return await service.get_evidence(services.graph, evidence_id)
 
     @post(
         "/evidence/{evidence_id:str}/derived_from",
@@ -62,5 +65,5 @@ class EvidenceController(Controller):
         caller: CallerDep,
     ) -> Evidence:
         """Links the evidence to the evidence or documents it derives from."""
-        await add_derived_from(services, "Evidence", evidence_id, data.derived_from, caller.id)
-        return await service.get_evidence(services, evidence_id)
+        await add_derived_from(services.graph, "Evidence", evidence_id, data.derived_from, caller.id)
+        return await service.get_evidence(services.graph, evidence_id)

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from factcheck.documents.schemas import DocumentRef
 
-__all__ = ["STANCES", "DerivedFromCreate", "Evidence", "EvidenceCreate", "EvidenceList", "Stance"]
+__all__ = ["STANCES", "Evidence", "EvidenceCreate", "EvidenceList", "Stance"]
 
 Stance = Literal["supports", "refutes", "context"]
 STANCES: tuple[Stance, ...] = ("supports", "refutes", "context")
@@ -46,14 +46,6 @@ class EvidenceCreate(BaseModel):
         if self.start is not None and self.end is not None and self.start >= self.end:
             raise ValueError("`start` must be less than `end`")
         return self
-
-
-class DerivedFromCreate(BaseModel):
-    """Evidence or documents the node derives from, by id."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    derived_from: list[str] = Field(min_length=1, max_length=50)
 
 
 class Evidence(BaseModel):

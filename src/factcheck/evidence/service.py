@@ -7,9 +7,9 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
+import httpx
 
-from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event, lock_chain
 from factcheck.documents import repository as documents
 from factcheck.documents.intake import take_snapshot
 from factcheck.documents.schemas import DocumentCreate
@@ -18,7 +18,8 @@ from factcheck.errors import NotFound, Unprocessable
 from factcheck.evidence import repository
 from factcheck.evidence.excerpts import Span, locate
 from factcheck.evidence.schemas import STANCES, Evidence, EvidenceCreate, EvidenceList
-from factcheck.state import AppServices
+from factcheck.graph.store import Graph, Transaction
+from factcheck.settings import Settings
 
 __all__ = ["add_evidence", "get_evidence", "list_evidence"]
 
@@ -27,27 +28,28 @@ def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-async def add_evidence(services: AppServices, claim_id: str, data: EvidenceCreate, user: str) -> Evidence:
+async def add_evidence(
+    graph: Graph, settings: Settings, http: httpx.AsyncClient, claim_id: str, data: EvidenceCreate, user: str
+) -> Evidence:
     """Stores the evidence (and, for a `url`, the fetched document) with their audit events.
 
     Everything happens in one transaction, so a refused request stores nothing. Raises NotFound
     for an unknown claim or document, Unprocessable for a passage not in the text or an unknown
     `derived_from` id, and the fetcher's errors for a `url`.
     """
-    graph = services.graph
     derived_from = _unique(data.derived_from)
     snapshot: Snapshot | None = None
     if data.url is not None:
-        snapshot = await take_snapshot(DocumentCreate(url=data.url), services.settings, services.http)
+        snapshot = await take_snapshot(DocumentCreate(url=data.url), settings, http)
         locate(snapshot.text, data.excerpt, data.start, data.end)  # refuse before writing anything
 
-    async def work(tx: AsyncManagedTransaction) -> Evidence:
-        await graph.run_in(tx, documents.LOCK_WRITES)
+    async def work(tx: Transaction) -> Evidence:
+        await lock_chain(tx)
         document_id = data.document_id
         if snapshot is not None:
-            document_id = (await documents.store_snapshot(graph, tx, snapshot, user)).id
+            document_id = (await documents.store_snapshot(tx, snapshot, user)).id
         assert document_id is not None
-        context = await repository.load_context(graph, tx, claim_id, document_id, derived_from)
+        context = await repository.load_context(tx, claim_id, document_id, derived_from)
         if context["claim_id"] is None:
             raise NotFound(f"no claim has id {claim_id!r}", claim_id=claim_id)
         if context["document_id"] is None:
@@ -60,9 +62,9 @@ async def add_evidence(services: AppServices, claim_id: str, data: EvidenceCreat
             )
         text = str(context["text"])
         properties = _properties(data, locate(text, data.excerpt, data.start, data.end), text, user)
-        await repository.create_evidence(graph, tx, properties, claim_id, document_id, derived_from)
-        await append_event(graph, tx, _created_event(properties, claim_id, document_id, derived_from))
-        row = await repository.get_evidence_in(graph, tx, properties["id"])
+        await repository.create_evidence(tx, properties, claim_id, document_id, derived_from)
+        await append_event(tx, _created_event(properties, claim_id, document_id, derived_from))
+        row = await repository.get_evidence(tx, properties["id"])
         assert row is not None
         return Evidence.model_validate(row)
 
@@ -104,17 +106,17 @@ def _created_event(
     )
 
 
-async def get_evidence(services: AppServices, evidence_id: str) -> Evidence:
+async def get_evidence(graph: Graph, evidence_id: str) -> Evidence:
     """One piece of evidence; NotFound when there is none."""
-    row = await repository.get_evidence(services.graph, evidence_id)
+    row = await repository.get_evidence(graph, evidence_id)
     if row is None:
         raise NotFound(f"no evidence has id {evidence_id!r}", evidence_id=evidence_id)
     return Evidence.model_validate(row)
 
 
-async def list_evidence(services: AppServices, claim_id: str) -> EvidenceList:
+async def list_evidence(graph: Graph, claim_id: str) -> EvidenceList:
     """The claim's evidence grouped by stance; NotFound when there is no such claim."""
-    row = await repository.list_for_claim(services.graph, claim_id)
+    row = await repository.list_for_claim(graph, claim_id)
     if row is None:
         raise NotFound(f"no claim has id {claim_id!r}", claim_id=claim_id)
     items = [Evidence.model_validate(item) for item in row["items"]]

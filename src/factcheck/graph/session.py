@@ -15,9 +15,7 @@ __all__ = ["open_graph"]
 
 @asynccontextmanager
 async def open_graph(settings: Settings) -> AsyncIterator[Graph]:
-    """Connects, applies pending migrations and loads every named query; closes the driver after."""
-    import factcheck.routes  # noqa: F401  (imports every repository, which declares its queries)
-
+    """Connects, applies pending migrations and loads every query file; closes the driver after."""
     driver = create_driver(settings)
     try:
         await apply_migrations(driver, settings.cypher_dir, settings.neo4j_database)

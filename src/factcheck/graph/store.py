@@ -1,23 +1,27 @@
-"""The one graph handle of the app: a driver, the query catalog and the database name."""
+"""The graph handle and the one runner protocol every repository function takes.
+
+`Graph` (the app's handle) and `Transaction` (an open write transaction) both satisfy
+`Runner`, so each repository function is written once and works on its own or inside a
+larger transaction. Reads and writes are the driver's managed transactions, which retry
+transient errors themselves; a `Graph.transaction` work function may therefore run again
+and must be idempotent.
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, LiteralString, Protocol, TypeVar
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, unit_of_work
 
+from factcheck.graph.context import transaction_metadata
 from factcheck.graph.queries import QueryCatalog, QueryName
 from factcheck.settings import Settings
 
-__all__ = ["READ_ATTEMPTS", "Graph", "Row", "create_driver"]
+__all__ = ["Graph", "Row", "Runner", "Transaction", "create_driver"]
 
 Row = dict[str, Any]
 T = TypeVar("T")
-
-READ_ATTEMPTS = 3  # a read is tried again on a retryable error (a stale pooled connection, say)
 
 
 def create_driver(settings: Settings) -> AsyncDriver:
@@ -35,11 +39,48 @@ def create_driver(settings: Settings) -> AsyncDriver:
     )
 
 
-class Graph:
-    """Runs named queries. Each call is one round trip, in one transaction.
+class Runner(Protocol):
+    """Runs a named query and returns its rows as plain dicts."""
 
-    Rows are plain `dict(record)`: queries return maps and values, never nodes, and
-    `record.data()` would walk every `bytes` value one byte at a time.
+    async def run(self, name: QueryName, /, **params: Any) -> list[Row]:
+        """All rows of the query."""
+        ...
+
+    async def run_one(self, name: QueryName, /, **params: Any) -> Row | None:
+        """The first row of the query, or None when it has none."""
+        ...
+
+
+async def _rows(tx: AsyncManagedTransaction, text: LiteralString, params: dict[str, Any]) -> list[Row]:
+    # Queries return maps and values, never nodes, so `dict(record)` is the whole row;
+    # `record.data()` would walk every `bytes` value one byte at a time.
+    result = await tx.run(text, params)
+    return [dict(record) async for record in result]
+
+
+class Transaction:
+    """An open write transaction, as a runner: every query runs inside it."""
+
+    def __init__(self, tx: AsyncManagedTransaction, queries: QueryCatalog) -> None:
+        self._tx = tx
+        self._queries = queries
+
+    async def run(self, name: QueryName, /, **params: Any) -> list[Row]:
+        """All rows of the query, inside the transaction."""
+        return await _rows(self._tx, self._queries[name], params)
+
+    async def run_one(self, name: QueryName, /, **params: Any) -> Row | None:
+        """The first row of the query, or None."""
+        rows = await self.run(name, **params)
+        return rows[0] if rows else None
+
+
+class Graph:
+    """The app's graph handle: the driver, the query catalog and the database name.
+
+    Each `run` is one managed transaction: a read transaction for a query without write
+    clauses, a write transaction otherwise. Bookmarks are shared, so a read sees every write
+    this process committed before it.
     """
 
     def __init__(self, driver: AsyncDriver, queries: QueryCatalog, database: str) -> None:
@@ -47,55 +88,43 @@ class Graph:
         self.queries = queries
         self.database = database
 
-    async def read(self, name: QueryName, /, **params: Any) -> list[Row]:
-        """Runs a read query as one auto-commit transaction; returns its rows as plain dicts.
+    async def run(self, name: QueryName, /, **params: Any) -> list[Row]:
+        """All rows of the query, in a transaction of its own."""
+        text = self.queries[name]
 
-        Auto-commit is one round trip (RUN and PULL) where a managed transaction takes two
-        (BEGIN, RUN, PULL, then COMMIT), and Neo4j does half the work. Bookmarks are shared
-        with the writes, so a read still sees every write this process committed before it.
-        """
-        attempt = 1
-        while True:
-            try:
-                return await self._read_once(name, params)
-            except (Neo4jError, DriverError) as exc:
-                if attempt == READ_ATTEMPTS or not exc.is_retryable():
-                    raise
-            await asyncio.sleep(0.05 * attempt)
-            attempt += 1
+        async def work(tx: AsyncManagedTransaction) -> list[Row]:
+            return await _rows(tx, text, params)
 
-    async def _read_once(self, name: QueryName, params: dict[str, Any]) -> list[Row]:
-        async with self.driver.session(
-            database=self.database,
-            default_access_mode=READ_ACCESS,
-            bookmark_manager=self.driver.execute_query_bookmark_manager,
-        ) as session:
-            result = await session.run(self.queries[name], params)
-            return [dict(record) async for record in result]
+        rows: list[Row]
+        async with self._session() as session:
+            if self.queries.writes(name):
+                rows = await session.execute_write(self._tagged(work))
+            else:
+                rows = await session.execute_read(self._tagged(work))
+        return rows
 
-    async def read_one(self, name: QueryName, /, **params: Any) -> Row | None:
-        """Runs a read query; returns its first row, or None when it has none."""
-        rows = await self.read(name, **params)
+    async def run_one(self, name: QueryName, /, **params: Any) -> Row | None:
+        """The first row of the query, or None when it has none."""
+        rows = await self.run(name, **params)
         return rows[0] if rows else None
 
-    async def write(self, name: QueryName, /, **params: Any) -> list[Row]:
-        """Runs a write query in one transaction; returns its rows."""
-        records, _, _ = await self.driver.execute_query(
-            self.queries[name], params, database_=self.database, routing_=RoutingControl.WRITE
+    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Runs `work` as one write transaction, retried by the driver on transient errors."""
+        queries = self.queries
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx, queries))
+
+        async with self._session() as session:
+            result: T = await session.execute_write(self._tagged(unit))
+        return result
+
+    def _session(self) -> AsyncSession:
+        return self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
         )
-        return [dict(record) for record in records]
 
-    async def write_one(self, name: QueryName, /, **params: Any) -> Row | None:
-        """Runs a write query; returns its first row, or None when it has none."""
-        rows = await self.write(name, **params)
-        return rows[0] if rows else None
-
-    async def transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        """Runs `work` as one write transaction (retried on transient errors)."""
-        async with self.driver.session(database=self.database) as session:
-            return await session.execute_write(work)
-
-    async def run_in(self, tx: AsyncManagedTransaction, name: QueryName, /, **params: Any) -> list[Row]:
-        """Runs a named query inside an open transaction; returns its rows."""
-        result = await tx.run(self.queries[name], params)
-        return [dict(record) async for record in result]
+    @staticmethod
+    def _tagged(work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> Any:
+        metadata = transaction_metadata()
+        return unit_of_work(metadata=metadata)(work) if metadata else work

@@ -10,8 +10,9 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.exports.claimreview import claim_review, claim_review_feed
 from factcheck.newsroom import service
 from factcheck.newsroom.http_cache import DETAIL_CACHE, HISTORY_CACHE, LIST_CACHE, cached
@@ -24,7 +25,6 @@ from factcheck.newsroom.schemas import (
     VerdictPage,
 )
 from factcheck.newsroom.service import VerdictFilters
-from factcheck.state import Services
 
 __all__ = ["ClaimReviewImportController", "NewsroomController"]
 

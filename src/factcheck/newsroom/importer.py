@@ -6,15 +6,14 @@ import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
-from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel
 
-from factcheck.articles.plan import named_actor_row
+from factcheck.actors.rows import named_actor_row
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import Unprocessable
 from factcheck.extraction.text import fold, slug
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.newsroom.imports import ImportedReview, normalise_review, review_items
 
 __all__ = ["ImportResult", "ImportedItem", "import_claim_reviews"]
@@ -73,14 +72,12 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
     claimants = {r.claimant: named_actor_row(r.claimant) for r in reviews if r.claimant}
     actors = {row["key"]: row for row in claimants.values()}
 
-    async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+    async def work(tx: Transaction) -> list[dict[str, Any]]:
         source_ids = {
-            row["key"]: row["id"]
-            for row in await graph.run_in(tx, UPSERT_SOURCES, sources=list(sources.values()))
+            row["key"]: row["id"] for row in await tx.run(UPSERT_SOURCES, sources=list(sources.values()))
         }
         actor_ids = {
-            row["key"]: row["id"]
-            for row in await graph.run_in(tx, UPSERT_ACTORS, actors=list(actors.values()))
+            row["key"]: row["id"] for row in await tx.run(UPSERT_ACTORS, actors=list(actors.values()))
         }
         rows = [
             {
@@ -101,11 +98,10 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
             }
             for r in reviews
         ]
-        stored = await graph.run_in(tx, IMPORT_REVIEWS, reviews=rows, user=user)
+        stored = await tx.run(IMPORT_REVIEWS, reviews=rows, user=user)
         created = [EventSubject("Verdict", row["verdict_id"]) for row in stored if row["created"]]
         if created:
             await append_event(
-                graph,
                 tx,
                 AuditEvent(
                     user=user,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Row, Runner
 
 __all__ = [
     "actor_record",
@@ -24,31 +24,31 @@ ACTOR_RECORD = query("newsroom/actor_record")
 MATCH_CLAIMS = query("newsroom/match_claims")
 
 
-async def list_verdicts(graph: Graph, **params: Any) -> list[Row]:
+async def list_verdicts(runner: Runner, **params: Any) -> list[Row]:
     """Published verdicts newest first; filters and cursor as named parameters."""
-    return [row["verdict"] for row in await graph.read(LIST_VERDICTS, **params)]
+    return [row["verdict"] for row in await runner.run(LIST_VERDICTS, **params)]
 
 
-async def search_verdicts(graph: Graph, **params: Any) -> list[tuple[Row, float]]:
+async def search_verdicts(runner: Runner, **params: Any) -> list[tuple[Row, float]]:
     """Published verdicts ranked by full-text score over claim text and summary."""
-    return [(row["verdict"], float(row["score"])) for row in await graph.read(SEARCH_VERDICTS, **params)]
+    return [(row["verdict"], float(row["score"])) for row in await runner.run(SEARCH_VERDICTS, **params)]
 
 
-async def get_verdicts(graph: Graph, verdict_ids: list[str]) -> list[Row]:
+async def get_verdicts(runner: Runner, verdict_ids: list[str]) -> list[Row]:
     """Verdicts that were published at some point, in the order asked; unknown ids are left out."""
-    return [row["verdict"] for row in await graph.read(GET_VERDICT, ids=verdict_ids)]
+    return [row["verdict"] for row in await runner.run(GET_VERDICT, ids=verdict_ids)]
 
 
-async def claim_verdict_as_of(graph: Graph, claim_id: str, as_of: str | None) -> Row | None:
+async def claim_verdict_as_of(runner: Runner, claim_id: str, as_of: str | None) -> Row | None:
     """{claim_id, verdict}; None when the claim does not exist."""
-    return await graph.read_one(CLAIM_VERDICT_AS_OF, claim_id=claim_id, as_of=as_of)
+    return await runner.run_one(CLAIM_VERDICT_AS_OF, claim_id=claim_id, as_of=as_of)
 
 
-async def actor_record(graph: Graph, actor_id: str) -> Row | None:
+async def actor_record(runner: Runner, actor_id: str) -> Row | None:
     """The actor and its published verdicts grouped by rating; None when no such actor."""
-    return await graph.read_one(ACTOR_RECORD, id=actor_id)
+    return await runner.run_one(ACTOR_RECORD, id=actor_id)
 
 
-async def match_claims(graph: Graph, lucene_query: str, limit: int) -> list[Row]:
+async def match_claims(runner: Runner, lucene_query: str, limit: int) -> list[Row]:
     """Reviewed claims ranked by full-text score."""
-    return await graph.read(MATCH_CLAIMS, q=lucene_query, limit=limit)
+    return await runner.run(MATCH_CLAIMS, q=lucene_query, limit=limit)

@@ -7,9 +7,9 @@ from typing import Any
 from litestar import Controller, Request, Response, get
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+from factcheck.app_services import Services
 from factcheck.graph.queries import query
 from factcheck.problems import problem_response
-from factcheck.state import Services
 
 __all__ = ["SystemController"]
 
@@ -34,7 +34,7 @@ class SystemController(Controller):
             await services.graph.driver.verify_connectivity()
             if not schema.ready:
                 await schema.ensure()
-            row = await services.graph.read_one(CHECK_READY)
+            row = await services.graph.run_one(CHECK_READY)
         except (ServiceUnavailable, SessionExpired, Neo4jError, OSError) as exc:
             return problem_response(request, 503, "not-ready", "Not ready", f"Neo4j is not reachable: {exc}")
         applied = int(row["applied"]) if row else 0

@@ -7,9 +7,10 @@ from typing import Annotated, Any, Literal
 from litestar import Controller, Response, get
 from litestar.params import FromPath, QueryParameter
 
-from factcheck.auth import Permission, requires
+from factcheck.app_services import Services
+from factcheck.auth.guards import requires
+from factcheck.auth.roles import Permission
 from factcheck.exports.prov import trace_to_prov
-from factcheck.state import Services
 from factcheck.trace import service
 from factcheck.trace.schemas import Trace
 
@@ -50,7 +51,9 @@ class TraceController(Controller):
         self, claim_id: FromPath[str], services: Services, output: TraceFormat = "json"
     ) -> Response[Trace | dict[str, Any]]:
         """Every version of the claim's verdict and all it rests on."""
-        return _respond(await service.trace_claim(services, claim_id), output)
+        return _respond(
+            await service.trace_claim(services.graph, claim_id, services.settings.trace_max_depth), output
+        )
 
     @get(
         "/verdicts/{verdict_id:str}/trace",
@@ -63,4 +66,6 @@ class TraceController(Controller):
         self, verdict_id: FromPath[str], services: Services, output: TraceFormat = "json"
     ) -> Response[Trace | dict[str, Any]]:
         """The verdict, its earlier versions and all they rest on."""
-        return _respond(await service.trace_verdict(services, verdict_id), output)
+        return _respond(
+            await service.trace_verdict(services.graph, verdict_id, services.settings.trace_max_depth), output
+        )

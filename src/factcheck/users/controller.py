@@ -5,9 +5,9 @@ from __future__ import annotations
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
-from factcheck.state import Services
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.users import service
 from factcheck.users.schemas import User, UserCreate, UserList, UserWithKey
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
-
-from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event, lock_chain
 from factcheck.auth.keys import hash_key, new_key
 from factcheck.auth.roles import Role
 from factcheck.errors import Conflict, NotFound
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Graph, Row, Runner, Transaction
 from factcheck.users import repository
 from factcheck.users.schemas import User, UserWithKey
 
@@ -36,10 +34,10 @@ def _user(row: Row) -> User:
     )
 
 
-async def _record(graph: Graph, tx: AsyncManagedTransaction, actor: str, action: str, user: User) -> None:
+async def _record(runner: Runner, actor: str, action: str, user: User) -> None:
     data: dict[str, Any] = {"name": user.name, "role": user.role.value, "disabled": user.disabled}
     await append_event(
-        graph, tx, AuditEvent(user=actor, action=action, subject=EventSubject("User", user.id), data=data)
+        runner, AuditEvent(user=actor, action=action, subject=EventSubject("User", user.id), data=data)
     )
 
 
@@ -47,12 +45,12 @@ async def create_user(graph: Graph, actor: str, name: str, role: Role) -> UserWi
     """Creates an enabled user; the key in the result is shown once. Conflict when the name is taken."""
     key, user_id = new_key(), str(uuid.uuid4())
 
-    async def work(tx: AsyncManagedTransaction) -> User:
-        await repository.lock_audit_head(graph, tx)
-        if any(row["name"] == name for row in await repository.find_users(graph, name, tx)):
+    async def work(tx: Transaction) -> User:
+        await lock_chain(tx)
+        if any(row["name"] == name for row in await repository.find_users(tx, name)):
             raise Conflict(f"a user named {name!r} exists already", name=name)
-        user = _user(await repository.create_user(graph, tx, user_id, name, role.value, hash_key(key)))
-        await _record(graph, tx, actor, "user.create", user)
+        user = _user(await repository.create_user(tx, user_id, name, role.value, hash_key(key)))
+        await _record(tx, actor, "user.create", user)
         return user
 
     user = await graph.transaction(work)
@@ -83,17 +81,17 @@ async def set_disabled(graph: Graph, actor: str, user_id: str, disabled: bool) -
         Conflict: the user is already in that state, or is the last enabled admin.
     """
 
-    async def work(tx: AsyncManagedTransaction) -> User:
-        await repository.lock_audit_head(graph, tx)
-        row = await repository.get_user(graph, tx, user_id)
+    async def work(tx: Transaction) -> User:
+        await lock_chain(tx)
+        row = await repository.get_user(tx, user_id)
         if row is None:
             raise NotFound(f"no user has the id {user_id!r}")
         if row["disabled"] == disabled:
             raise Conflict(f"the user is already {'disabled' if disabled else 'enabled'}")
         if disabled and Role.ADMIN.value in row["roles"] and row["other_admins"] == 0:
             raise Conflict("this is the last enabled admin; create or enable another admin first")
-        user = _user(await repository.update_user(graph, tx, user_id, disabled=disabled))
-        await _record(graph, tx, actor, "user.disable" if disabled else "user.enable", user)
+        user = _user(await repository.update_user(tx, user_id, disabled=disabled))
+        await _record(tx, actor, "user.disable" if disabled else "user.enable", user)
         return user
 
     return await graph.transaction(work)
@@ -103,12 +101,12 @@ async def rotate_key(graph: Graph, actor: str, user_id: str) -> UserWithKey:
     """Gives the user a new key (shown once); the old one stops working. NotFound when absent."""
     key = new_key()
 
-    async def work(tx: AsyncManagedTransaction) -> User:
-        await repository.lock_audit_head(graph, tx)
-        if await repository.get_user(graph, tx, user_id) is None:
+    async def work(tx: Transaction) -> User:
+        await lock_chain(tx)
+        if await repository.get_user(tx, user_id) is None:
             raise NotFound(f"no user has the id {user_id!r}")
-        user = _user(await repository.update_user(graph, tx, user_id, key_hash=hash_key(key)))
-        await _record(graph, tx, actor, "user.rotate_key", user)
+        user = _user(await repository.update_user(tx, user_id, key_hash=hash_key(key)))
+        await _record(tx, actor, "user.rotate_key", user)
         return user
 
     user = await graph.transaction(work)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Row, Runner
 
 __all__ = [
     "create_verdict",
@@ -26,8 +24,7 @@ WITHDRAW_VERDICT = query("verdicts/withdraw_verdict")
 
 
 async def create_verdict(
-    graph: Graph,
-    tx: AsyncManagedTransaction,
+    runner: Runner,
     *,
     verdict_id: str,
     claim_id: str,
@@ -37,8 +34,7 @@ async def create_verdict(
     user: str,
 ) -> Row:
     """Creates the next draft version; the row has `version`, `created_at` and the `cited` ids."""
-    rows = await graph.run_in(
-        tx,
+    rows = await runner.run(
         CREATE_VERDICT,
         id=verdict_id,
         claim_id=claim_id,
@@ -51,8 +47,7 @@ async def create_verdict(
 
 
 async def update_draft(
-    graph: Graph,
-    tx: AsyncManagedTransaction,
+    runner: Runner,
     *,
     claim_id: str,
     verdict_id: str,
@@ -61,8 +56,7 @@ async def update_draft(
     evidence_ids: list[str] | None,
 ) -> Row | None:
     """Edits a draft in place; None when the verdict is not a draft of the claim."""
-    rows = await graph.run_in(
-        tx,
+    rows = await runner.run(
         UPDATE_DRAFT,
         claim_id=claim_id,
         verdict_id=verdict_id,
@@ -73,37 +67,30 @@ async def update_draft(
     return rows[0] if rows else None
 
 
-async def list_verdicts(graph: Graph, claim_id: str, verdict_id: str | None = None) -> Row | None:
+async def list_verdicts(runner: Runner, claim_id: str, verdict_id: str | None = None) -> Row | None:
     """`claim_state` and the claim's `verdicts` by version; None when the claim does not exist."""
-    return await graph.read_one(LIST_VERDICTS, claim_id=claim_id, verdict_id=verdict_id)
+    return await runner.run_one(LIST_VERDICTS, claim_id=claim_id, verdict_id=verdict_id)
 
 
-async def list_verdicts_in(
-    graph: Graph, tx: AsyncManagedTransaction, claim_id: str, verdict_id: str | None = None
-) -> Row | None:
+async def list_verdicts_in(runner: Runner, claim_id: str, verdict_id: str | None = None) -> Row | None:
     """`list_verdicts` inside an open transaction."""
-    rows = await graph.run_in(tx, LIST_VERDICTS, claim_id=claim_id, verdict_id=verdict_id)
+    rows = await runner.run(LIST_VERDICTS, claim_id=claim_id, verdict_id=verdict_id)
     return rows[0] if rows else None
 
 
-async def submit_verdict(
-    graph: Graph, tx: AsyncManagedTransaction, claim_id: str, verdict_id: str, user: str
-) -> bool:
+async def submit_verdict(runner: Runner, claim_id: str, verdict_id: str, user: str) -> bool:
     """Marks a draft submitted by `user`; False when it is not a draft of the claim."""
-    return bool(await graph.run_in(tx, SUBMIT_VERDICT, claim_id=claim_id, verdict_id=verdict_id, user=user))
+    return bool(await runner.run(SUBMIT_VERDICT, claim_id=claim_id, verdict_id=verdict_id, user=user))
 
 
-async def publish_verdict(
-    graph: Graph, tx: AsyncManagedTransaction, claim_id: str, verdict_id: str, user: str
-) -> Row | None:
+async def publish_verdict(runner: Runner, claim_id: str, verdict_id: str, user: str) -> Row | None:
     """Publishes a submitted verdict; the row names the verdict it superseded, if any."""
-    rows = await graph.run_in(tx, PUBLISH_VERDICT, claim_id=claim_id, verdict_id=verdict_id, user=user)
+    rows = await runner.run(PUBLISH_VERDICT, claim_id=claim_id, verdict_id=verdict_id, user=user)
     return rows[0] if rows else None
 
 
 async def withdraw_verdict(
-    graph: Graph,
-    tx: AsyncManagedTransaction,
+    runner: Runner,
     *,
     claim_id: str,
     verdict_id: str,
@@ -112,8 +99,7 @@ async def withdraw_verdict(
     reason: str | None,
 ) -> bool:
     """Withdraws a verdict that is in `from_state`; False when it is not."""
-    rows = await graph.run_in(
-        tx,
+    rows = await runner.run(
         WITHDRAW_VERDICT,
         claim_id=claim_id,
         verdict_id=verdict_id,

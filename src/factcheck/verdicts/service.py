@@ -6,12 +6,10 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
-from factcheck.auth.cache import Caller
+from factcheck.auth.identity import Caller
 from factcheck.errors import Conflict, Forbidden, NotFound, Unprocessable
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Graph, Row, Runner, Transaction
 from factcheck.verdicts import repository
 from factcheck.verdicts.schemas import Verdict, VerdictCreate, VerdictHistory, VerdictState, VerdictUpdate
 from factcheck.workflow.repository import LockedClaim, lock_claim
@@ -46,10 +44,8 @@ async def get_verdict(graph: Graph, claim_id: str, verdict_id: str) -> Verdict:
     return _verdict(claim_id, row["claim_state"], row["verdicts"][0])
 
 
-async def _lock_for_drafting(
-    graph: Graph, tx: AsyncManagedTransaction, caller: Caller, claim_id: str
-) -> None:
-    claim: LockedClaim | None = await lock_claim(graph, tx, claim_id)
+async def _lock_for_drafting(runner: Runner, caller: Caller, claim_id: str) -> None:
+    claim: LockedClaim | None = await lock_claim(runner, claim_id)
     if claim is None:
         raise NotFound(f"no claim has the id {claim_id!r}")
     if claim.state not in DRAFT_STATES:
@@ -83,10 +79,9 @@ async def create_draft(graph: Graph, caller: Caller, claim_id: str, data: Verdic
     """
     verdict_id = str(uuid.uuid4())
 
-    async def work(tx: AsyncManagedTransaction) -> Verdict:
-        await _lock_for_drafting(graph, tx, caller, claim_id)
+    async def work(tx: Transaction) -> Verdict:
+        await _lock_for_drafting(tx, caller, claim_id)
         row = await repository.create_verdict(
-            graph,
             tx,
             verdict_id=verdict_id,
             claim_id=claim_id,
@@ -97,7 +92,6 @@ async def create_draft(graph: Graph, caller: Caller, claim_id: str, data: Verdic
         )
         _refuse_foreign_evidence(data.evidence_ids, row["cited"])
         await append_event(
-            graph,
             tx,
             AuditEvent(
                 user=caller.id,
@@ -141,10 +135,9 @@ async def update_draft(
         Unprocessable: an evidence id is not evidence about this claim.
     """
 
-    async def work(tx: AsyncManagedTransaction) -> Verdict:
-        await _lock_for_drafting(graph, tx, caller, claim_id)
+    async def work(tx: Transaction) -> Verdict:
+        await _lock_for_drafting(tx, caller, claim_id)
         row = await repository.update_draft(
-            graph,
             tx,
             claim_id=claim_id,
             verdict_id=verdict_id,
@@ -153,7 +146,7 @@ async def update_draft(
             evidence_ids=data.evidence_ids,
         )
         if row is None:
-            existing = await repository.list_verdicts_in(graph, tx, claim_id, verdict_id)
+            existing = await repository.list_verdicts_in(tx, claim_id, verdict_id)
             if existing is None or not existing["verdicts"]:
                 raise NotFound(f"claim {claim_id!r} has no verdict with the id {verdict_id!r}")
             state = existing["verdicts"][0]["state"]
@@ -166,7 +159,6 @@ async def update_draft(
         if "evidence_ids" in changes:
             changes["evidence_ids"] = sorted(changes["evidence_ids"])
         await append_event(
-            graph,
             tx,
             AuditEvent(
                 user=caller.id,

@@ -7,9 +7,9 @@ from typing import Annotated
 from litestar import Controller, delete, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
-from factcheck.state import Services
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.webhooks import service
 from factcheck.webhooks.schemas import DeliveryPage, DeliveryStatus, Webhook, WebhookCreate, WebhookList
 

@@ -6,11 +6,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.audit.chain import canonical_json
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Runner
 from factcheck.webhooks.events import WebhookEvent
 
 __all__ = ["enqueue"]
@@ -18,9 +16,7 @@ __all__ = ["enqueue"]
 ENQUEUE_DELIVERIES = query("webhooks/enqueue_deliveries")
 
 
-async def enqueue(
-    graph: Graph, tx: AsyncManagedTransaction, event_type: str, payload: Mapping[str, Any]
-) -> int:
+async def enqueue(runner: Runner, event_type: str, payload: Mapping[str, Any]) -> int:
     """Adds a pending delivery of `payload` for each active webhook subscribed to `event_type`.
 
     Call it inside the write transaction that makes the change, so the deliveries commit or
@@ -41,8 +37,7 @@ async def enqueue(
         raise ValueError(f"unknown webhook event type {event_type!r}; expected one of: {known}") from None
     if not isinstance(payload, Mapping):
         raise ValueError(f"a webhook payload is a JSON object, not {type(payload).__name__}")
-    rows = await graph.run_in(
-        tx,
+    rows = await runner.run(
         ENQUEUE_DELIVERIES,
         event_type=event.value,
         payload=canonical_json(dict(payload)),

@@ -6,10 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Row, Runner
 
 __all__ = [
     "claim_deliveries",
@@ -30,37 +28,35 @@ CLAIM_DELIVERIES = query("webhooks/claim_deliveries")
 RECORD_OUTCOMES = query("webhooks/record_outcomes")
 
 
-async def create_webhook(graph: Graph, tx: AsyncManagedTransaction, **fields: Any) -> Row:
+async def create_webhook(runner: Runner, **fields: Any) -> Row:
     """Creates an active webhook from `fields` (id, url, events, secret, secret_hint, user, now)."""
-    [row] = await graph.run_in(tx, CREATE_WEBHOOK, **fields)
+    [row] = await runner.run(CREATE_WEBHOOK, **fields)
     return dict(row["webhook"])
 
 
-async def get_webhook(graph: Graph, webhook_id: str) -> Row | None:
+async def get_webhook(runner: Runner, webhook_id: str) -> Row | None:
     """The webhook without its secret; None when no webhook has the id."""
-    row = await graph.read_one(GET_WEBHOOK, id=webhook_id)
+    row = await runner.run_one(GET_WEBHOOK, id=webhook_id)
     return dict(row["webhook"]) if row else None
 
 
-async def list_webhooks(graph: Graph, include_inactive: bool) -> list[Row]:
+async def list_webhooks(runner: Runner, include_inactive: bool) -> list[Row]:
     """Webhooks newest first, without secrets."""
-    rows = await graph.read(LIST_WEBHOOKS, include_inactive=include_inactive)
+    rows = await runner.run(LIST_WEBHOOKS, include_inactive=include_inactive)
     return [dict(row["webhook"]) for row in rows]
 
 
-async def deactivate_webhook(
-    graph: Graph, tx: AsyncManagedTransaction, webhook_id: str, user: str, now: datetime
-) -> Row | None:
+async def deactivate_webhook(runner: Runner, webhook_id: str, user: str, now: datetime) -> Row | None:
     """Deactivates the webhook and cancels its open deliveries.
 
     Returns `webhook`, `was_active` and `cancelled` (a count); None when no webhook has the id.
     """
-    rows = await graph.run_in(tx, DEACTIVATE_WEBHOOK, id=webhook_id, user=user, now=now)
+    rows = await runner.run(DEACTIVATE_WEBHOOK, id=webhook_id, user=user, now=now)
     return rows[0] if rows else None
 
 
 async def list_deliveries(
-    graph: Graph,
+    runner: Runner,
     webhook_id: str,
     status: str | None,
     after_at: str | None,
@@ -68,7 +64,7 @@ async def list_deliveries(
     limit: int,
 ) -> list[Row] | None:
     """A page of the webhook's deliveries, newest first; None when no webhook has the id."""
-    row = await graph.read_one(
+    row = await runner.run_one(
         LIST_DELIVERIES,
         id=webhook_id,
         status=status,
@@ -80,19 +76,19 @@ async def list_deliveries(
 
 
 async def claim_deliveries(
-    graph: Graph, token: str, now: datetime, lease_until: datetime, limit: int
+    runner: Runner, token: str, now: datetime, lease_until: datetime, limit: int
 ) -> list[Row]:
     """Leases up to `limit` due deliveries to the pass named `token`, in one transaction.
 
     Each row has the delivery (id, event_type, payload, attempts, created_at) and its
     webhook's id, url and secret.
     """
-    return await graph.write(CLAIM_DELIVERIES, token=token, now=now, lease_until=lease_until, limit=limit)
+    return await runner.run(CLAIM_DELIVERIES, token=token, now=now, lease_until=lease_until, limit=limit)
 
 
-async def record_outcomes(graph: Graph, token: str, now: datetime, outcomes: Sequence[Row]) -> int:
+async def record_outcomes(runner: Runner, token: str, now: datetime, outcomes: Sequence[Row]) -> int:
     """Writes the outcomes of one pass in one statement; returns how many it still held."""
     if not outcomes:
         return 0
-    row = await graph.write_one(RECORD_OUTCOMES, token=token, now=now, outcomes=list(outcomes))
+    row = await runner.run_one(RECORD_OUTCOMES, token=token, now=now, outcomes=list(outcomes))
     return int(row["recorded"]) if row else 0

@@ -6,12 +6,10 @@ import uuid
 from collections.abc import Collection
 from datetime import UTC, datetime
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import Conflict, NotFound
 from factcheck.fetching import check_url
-from factcheck.graph.store import Graph, Row
+from factcheck.graph.store import Graph, Row, Transaction
 from factcheck.pagination import decode_cursor, encode_cursor
 from factcheck.webhooks import repository
 from factcheck.webhooks.schemas import Delivery, DeliveryPage, DeliveryStatus, Webhook, WebhookCreate
@@ -27,9 +25,8 @@ async def register(graph: Graph, user: str, data: WebhookCreate, allowed_hosts: 
     events = [event.value for event in data.events]
     hint = data.secret[-4:]
 
-    async def work(tx: AsyncManagedTransaction) -> Row:
+    async def work(tx: Transaction) -> Row:
         row = await repository.create_webhook(
-            graph,
             tx,
             id=webhook_id,
             url=url,
@@ -40,7 +37,6 @@ async def register(graph: Graph, user: str, data: WebhookCreate, allowed_hosts: 
             now=datetime.now(UTC),
         )
         await append_event(
-            graph,
             tx,
             AuditEvent(
                 user=user,
@@ -78,14 +74,13 @@ async def deactivate(graph: Graph, user: str, webhook_id: str) -> Webhook:
         Conflict: the webhook was deactivated before.
     """
 
-    async def work(tx: AsyncManagedTransaction) -> Row:
-        row = await repository.deactivate_webhook(graph, tx, webhook_id, user, datetime.now(UTC))
+    async def work(tx: Transaction) -> Row:
+        row = await repository.deactivate_webhook(tx, webhook_id, user, datetime.now(UTC))
         if row is None:
             raise NotFound(f"no webhook has the id {webhook_id!r}")
         if not row["was_active"]:
             raise Conflict(f"the webhook {webhook_id!r} is already deactivated")
         await append_event(
-            graph,
             tx,
             AuditEvent(
                 user=user,

@@ -7,9 +7,9 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.params import FromPath, JSONBody
 
-from factcheck.auth import Permission, requires
-from factcheck.auth.guards import CallerDep
-from factcheck.state import Services
+from factcheck.app_services import Services
+from factcheck.auth.guards import CallerDep, requires
+from factcheck.auth.roles import Permission
 from factcheck.webhooks.dispatcher import wake_dispatcher
 from factcheck.workflow import service
 from factcheck.workflow.diagram import workflow_mermaid

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.graph.queries import query
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Runner
 from factcheck.workflow.table import ClaimFacts, State
 
 __all__ = ["LockedClaim", "assign_claim", "lock_claim", "move_claim", "unassign_claim"]
@@ -32,14 +30,12 @@ class LockedClaim:
     draft_cites: int
 
 
-async def lock_claim(
-    graph: Graph, tx: AsyncManagedTransaction, claim_id: str, verdict_id: str | None = None
-) -> LockedClaim | None:
+async def lock_claim(runner: Runner, claim_id: str, verdict_id: str | None = None) -> LockedClaim | None:
     """Locks the claim until the transaction ends and reads it; None when there is none.
 
     `draft_id` is `verdict_id` when that is a draft of this claim, else the latest draft.
     """
-    rows = await graph.run_in(tx, LOCK_CLAIM, id=claim_id, verdict_id=verdict_id)
+    rows = await runner.run(LOCK_CLAIM, id=claim_id, verdict_id=verdict_id)
     if not rows:
         return None
     row = rows[0]
@@ -56,24 +52,20 @@ async def lock_claim(
     )
 
 
-async def move_claim(
-    graph: Graph, tx: AsyncManagedTransaction, claim_id: str, source: State, target: State, version: int
-) -> int | None:
+async def move_claim(runner: Runner, claim_id: str, source: State, target: State, version: int) -> int | None:
     """Moves the claim when it is still at `source` and `version`; its new version, or None."""
-    rows = await graph.run_in(
-        tx, MOVE_CLAIM, id=claim_id, from_state=source.value, to_state=target.value, version=version
+    rows = await runner.run(
+        MOVE_CLAIM, id=claim_id, from_state=source.value, to_state=target.value, version=version
     )
     return int(rows[0]["version"]) if rows else None
 
 
-async def assign_claim(
-    graph: Graph, tx: AsyncManagedTransaction, claim_id: str, assignee: str, roles: list[str], by: str
-) -> bool:
+async def assign_claim(runner: Runner, claim_id: str, assignee: str, roles: list[str], by: str) -> bool:
     """Makes `assignee` the claim's only assignee; False when no enabled user with `roles` has that id."""
-    rows = await graph.run_in(tx, ASSIGN_CLAIM, id=claim_id, assignee=assignee, roles=roles, by=by)
+    rows = await runner.run(ASSIGN_CLAIM, id=claim_id, assignee=assignee, roles=roles, by=by)
     return bool(rows)
 
 
-async def unassign_claim(graph: Graph, tx: AsyncManagedTransaction, claim_id: str) -> None:
+async def unassign_claim(runner: Runner, claim_id: str) -> None:
     """Removes the claim's assignee."""
-    await graph.run_in(tx, UNASSIGN_CLAIM, id=claim_id)
+    await runner.run(UNASSIGN_CLAIM, id=claim_id)

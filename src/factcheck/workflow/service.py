@@ -16,13 +16,11 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
-
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
-from factcheck.auth.cache import Caller
+from factcheck.auth.identity import Caller
 from factcheck.auth.roles import PERMISSIONS, Permission
 from factcheck.errors import Conflict, NotFound, Unprocessable
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.verdicts import repository as verdicts
 from factcheck.verdicts.schemas import VerdictState
 from factcheck.webhooks import WebhookEvent, enqueue
@@ -50,8 +48,7 @@ class StaleVersion(Conflict):
 class Step:
     """What an effect works with: the open transaction, the locked claim, the request."""
 
-    graph: Graph
-    tx: AsyncManagedTransaction
+    tx: Transaction
     claim: LockedClaim
     caller: Caller
     request: TransitionCreate
@@ -76,7 +73,7 @@ async def _none(step: Step) -> Outcome:
 
 
 async def _assign_to(step: Step, assignee: str) -> Outcome:
-    ok = await assign_claim(step.graph, step.tx, step.claim.id, assignee, ASSIGNABLE_ROLES, step.caller.id)
+    ok = await assign_claim(step.tx, step.claim.id, assignee, ASSIGNABLE_ROLES, step.caller.id)
     if not ok:
         raise Unprocessable(f"no enabled checker, editor or admin has the id {assignee!r}", assignee=assignee)
     return Outcome(
@@ -96,7 +93,7 @@ async def _take(step: Step) -> Outcome:
 
 
 async def _unassign(step: Step) -> Outcome:
-    await unassign_claim(step.graph, step.tx, step.claim.id)
+    await unassign_claim(step.tx, step.claim.id)
     return Outcome(
         replace(step.claim.facts, assignee=None), data={"previous_assignee": step.claim.facts.assignee}
     )
@@ -114,7 +111,7 @@ async def _submit(step: Step) -> Outcome:
             "a verdict must cite at least one evidence item before it is submitted",
             verdict_id=claim.draft_id,
         )
-    if not await verdicts.submit_verdict(step.graph, step.tx, claim.id, claim.draft_id, step.caller.id):
+    if not await verdicts.submit_verdict(step.tx, claim.id, claim.draft_id, step.caller.id):
         raise Conflict("the draft stopped being a draft while it was submitted", verdict_id=claim.draft_id)
     return Outcome(
         replace(claim.facts, submitted_by=step.caller.id),
@@ -132,12 +129,11 @@ def _submitted_id(claim: LockedClaim) -> str:
 
 async def _approve(step: Step) -> Outcome:
     claim_id, verdict_id = step.claim.id, _submitted_id(step.claim)
-    row = await verdicts.publish_verdict(step.graph, step.tx, claim_id, verdict_id, step.caller.id)
+    row = await verdicts.publish_verdict(step.tx, claim_id, verdict_id, step.caller.id)
     if row is None:
         raise Conflict("the verdict awaiting approval is no longer submitted")
     superseded = row["superseded_id"]
     await enqueue(
-        step.graph,
         step.tx,
         WebhookEvent.VERDICT_PUBLISHED,
         {
@@ -153,7 +149,6 @@ async def _approve(step: Step) -> Outcome:
     if superseded:
         about.append(EventSubject("Verdict", superseded))
         await enqueue(
-            step.graph,
             step.tx,
             WebhookEvent.VERDICT_SUPERSEDED,
             {"claim_id": claim_id, "verdict_id": superseded, "superseded_by": verdict_id},
@@ -169,7 +164,6 @@ async def _approve(step: Step) -> Outcome:
 
 async def _withdraw_verdict(step: Step, verdict_id: str, from_state: VerdictState) -> Outcome:
     withdrawn = await verdicts.withdraw_verdict(
-        step.graph,
         step.tx,
         claim_id=step.claim.id,
         verdict_id=verdict_id,
@@ -197,7 +191,6 @@ async def _withdraw(step: Step) -> Outcome:
         raise Conflict("the claim is published but has no published verdict")
     outcome = await _withdraw_verdict(step, verdict_id, VerdictState.PUBLISHED)
     await enqueue(
-        step.graph,
         step.tx,
         WebhookEvent.VERDICT_WITHDRAWN,
         {"claim_id": step.claim.id, "verdict_id": verdict_id, "reason": step.request.reason},
@@ -208,7 +201,6 @@ async def _withdraw(step: Step) -> Outcome:
 async def _reopen(step: Step) -> Outcome:
     published = step.claim.published_id
     await enqueue(
-        step.graph,
         step.tx,
         WebhookEvent.CLAIM_REOPENED,
         {"claim_id": step.claim.id, "verdict_id": published, "reason": step.request.reason},
@@ -267,20 +259,19 @@ async def transition(graph: Graph, caller: Caller, claim_id: str, request: Trans
     """
     check_request(request)
 
-    async def work(tx: AsyncManagedTransaction) -> Transition:
-        claim = await lock_claim(graph, tx, claim_id, request.verdict_id)
+    async def work(tx: Transaction) -> Transition:
+        claim = await lock_claim(tx, claim_id, request.verdict_id)
         if claim is None:
             raise NotFound(f"no claim has the id {claim_id!r}")
         if claim.version != request.version:
             raise StaleVersion(claim, request.version)
         row = apply(claim.state, request.action, caller, claim.facts)
-        version = await move_claim(graph, tx, claim.id, claim.state, row.target, request.version)
+        version = await move_claim(tx, claim.id, claim.state, row.target, request.version)
         if version is None:
             raise StaleVersion(claim, request.version)
-        outcome = await EFFECTS[request.action](Step(graph, tx, claim, caller, request))
+        outcome = await EFFECTS[request.action](Step(tx, claim, caller, request))
         data = {"version": version, "reason": request.reason, **outcome.data}
         event = await append_event(
-            graph,
             tx,
             AuditEvent(
                 user=caller.id,

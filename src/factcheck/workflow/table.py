@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from factcheck.auth.cache import Caller
+from factcheck.auth.identity import Caller
 from factcheck.auth.roles import Permission
 from factcheck.errors import Conflict, Forbidden
 

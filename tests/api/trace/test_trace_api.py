@@ -74,13 +74,13 @@ async def test_trace_from_a_published_verdict_to_every_document(
     asrc = await article_source(empty_graph, aid)
 
     reads: list[str] = []
-    real_read = Graph.read
+    real_read = Graph.run
 
     async def counting_read(self: Graph, name: Any, /, **params: Any) -> Any:
         reads.append(name.name)
         return await real_read(self, name, **params)
 
-    monkeypatch.setattr(Graph, "read", counting_read)
+    monkeypatch.setattr(Graph, "run", counting_read)
     trace = await trace_of(client, f"/claims/{cid}/trace", api_keys["auditor"])
     monkeypatch.undo()
     # One query, whatever the depth (besides the API key lookup).

@@ -9,9 +9,9 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver
 
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.webhooks import enqueue
 
 Client = AsyncTestClient[Litestar]
@@ -38,8 +38,8 @@ async def register(client: Client, url: str, events: list[str] | None = None, se
 async def publish(graph: Graph, event_type: str, payload: dict[str, Any]) -> int:
     """Enqueues an event in a transaction of its own, as the workflow does inside its own."""
 
-    async def work(tx: AsyncManagedTransaction) -> int:
-        return await enqueue(graph, tx, event_type, payload)
+    async def work(tx: Transaction) -> int:
+        return await enqueue(tx, event_type, payload)
 
     return await graph.transaction(work)
 

@@ -8,9 +8,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver
 
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.webhooks import enqueue, repository, service
 from factcheck.webhooks.backoff import plan_outcome
 from tests.api.webhooks.support import Client, delivery_rows, publish, register
@@ -81,8 +81,8 @@ async def test_enqueue_rolls_back_with_the_change(
     class Refused(Exception):
         pass
 
-    async def work(tx: AsyncManagedTransaction) -> None:
-        assert await enqueue(graph, tx, "verdict.published", {"verdict_id": "v1"}) == 1
+    async def work(tx: Transaction) -> None:
+        assert await enqueue(tx, "verdict.published", {"verdict_id": "v1"}) == 1
         raise Refused
 
     with pytest.raises(Refused):

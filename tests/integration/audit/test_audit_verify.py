@@ -28,7 +28,7 @@ async def graph(settings: Settings, empty_graph: AsyncDriver) -> Graph:
             to_state="queued",
             data={"version": i + 2, "reason": 'Ünïcode and "quotes"'},
         )
-        await graph.transaction(lambda tx, e=event: append_event(graph, tx, e))  # type: ignore[misc]
+        await graph.transaction(lambda tx, e=event: append_event(tx, e))  # type: ignore[misc]
     return graph
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.graph.migrations import MigrationError, load_migrations, split_statements
-from factcheck.graph.queries import MissingQueryError, QueryCatalog, QueryName
+from factcheck.graph.queries import MissingQueryError, QueryCatalog, QueryName, declared_queries
 from factcheck.settings import PROJECT_ROOT
 
 
@@ -52,4 +52,4 @@ def test_catalog_refuses_to_load_without_a_declared_query(tmp_path: Path) -> Non
 def test_every_declared_query_has_a_file() -> None:
     import factcheck.routes  # noqa: F401  (imports every repository, which declares its queries)
 
-    QueryCatalog.load(PROJECT_ROOT / "cypher" / "queries")
+    QueryCatalog.load(PROJECT_ROOT / "cypher" / "queries", required=declared_queries())

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from factcheck.auth.cache import Caller
+from factcheck.auth.identity import Caller
 from factcheck.auth.roles import Role
 from factcheck.errors import Unprocessable
 from factcheck.workflow.diagram import workflow_mermaid, workflow_mermaid_markdown

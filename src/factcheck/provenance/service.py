@@ -6,14 +6,11 @@ so two requests that would close a cycle together cannot both pass.
 
 from __future__ import annotations
 
-from neo4j import AsyncManagedTransaction
-
-from factcheck.audit.chain import AuditEvent, EventSubject, append_event
-from factcheck.documents import repository as documents
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event, lock_chain
 from factcheck.errors import Conflict, NotFound, Unprocessable
-from factcheck.evidence import repository
-from factcheck.evidence.repository import ChainLabel
-from factcheck.state import AppServices
+from factcheck.graph.store import Graph, Transaction
+from factcheck.provenance import repository
+from factcheck.provenance.schemas import ChainLabel
 
 __all__ = ["add_derived_from"]
 
@@ -24,19 +21,18 @@ _ACTIONS: dict[ChainLabel, str] = {
 
 
 async def add_derived_from(
-    services: AppServices, label: ChainLabel, node_id: str, targets: list[str], user: str
+    graph: Graph, label: ChainLabel, node_id: str, targets: list[str], user: str
 ) -> list[str]:
     """Links the node to each target; returns the ids linked now (existing links are kept).
 
     Raises NotFound for an unknown node, Unprocessable for unknown targets, and Conflict
     when a link would close a cycle; then nothing is written.
     """
-    graph = services.graph
     unique = list(dict.fromkeys(targets))
 
-    async def work(tx: AsyncManagedTransaction) -> list[str]:
-        await graph.run_in(tx, documents.LOCK_WRITES)
-        row = await repository.add_derived_from(graph, tx, label, node_id, unique)
+    async def work(tx: Transaction) -> list[str]:
+        await lock_chain(tx)
+        row = await repository.add_derived_from(tx, label, node_id, unique)
         if row is None:
             raise NotFound(f"no {label.lower()} has id {node_id!r}", id=node_id)
         if row["unknown"]:
@@ -53,7 +49,6 @@ async def add_derived_from(
         if added:
             labels = {ref["id"]: ref["label"] for ref in row["targets"]}
             await append_event(
-                graph,
                 tx,
                 AuditEvent(
                     user=user,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import httpx
 from litestar.di import NamedDependency
 
-from factcheck.auth.cache import KeyCache
+from factcheck.auth.identity import KeyCache
 from factcheck.graph.schema import SchemaState
 from factcheck.graph.store import Graph
 from factcheck.settings import Settings

@@ -1,15 +1,20 @@
-"""The authenticated caller, and a short-lived cache of callers by key hash."""
+"""Who is calling: the authenticated caller, and a short-lived cache of callers by key hash.
+
+A leaf module: it imports only the role table, so anything may import it.
+"""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
+
+from cachetools import TTLCache
 
 from factcheck.auth.roles import PERMISSIONS, Permission, Role
 
 __all__ = ["CACHE_TTL_S", "Caller", "KeyCache"]
 
 CACHE_TTL_S = 5.0
+CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,22 +33,16 @@ class Caller:
 class KeyCache:
     """Key hash -> caller, for a few seconds; a disabled key stops working within the TTL."""
 
-    def __init__(self, ttl_s: float = CACHE_TTL_S) -> None:
-        self._ttl_s = ttl_s
-        self._entries: dict[str, tuple[float, Caller]] = {}
+    def __init__(self, ttl_s: float = CACHE_TTL_S, size: int = CACHE_SIZE) -> None:
+        self._entries: TTLCache[str, Caller] = TTLCache(maxsize=size, ttl=ttl_s)
 
     def get(self, key_hash: str) -> Caller | None:
         """The cached caller, or None when absent or expired."""
-        entry = self._entries.get(key_hash)
-        if entry is None or entry[0] < time.monotonic():
-            return None
-        return entry[1]
+        return self._entries.get(key_hash)
 
     def put(self, key_hash: str, caller: Caller) -> None:
-        """Remembers a caller until the TTL passes."""
-        if len(self._entries) > 10_000:
-            self._entries.clear()
-        self._entries[key_hash] = (time.monotonic() + self._ttl_s, caller)
+        """Remembers a caller until the TTL passes (the oldest entries go first when full)."""
+        self._entries[key_hash] = caller
 
     def clear(self) -> None:
         """Forgets every key (after a user is disabled or a key rotated here)."""
