@@ -14,7 +14,7 @@ CALL (a, art) {
   UNWIND art.claims AS row
   CREATE (c:Claim {
     id: row.id, text: row.text, kind: row.kind, checkworthiness: row.checkworthiness,
-    reasons: row.reasons, state: 'candidate', version: 1, language: art.language,
+    reasons: row.reasons, state: $initial_claim, version: 1, language: art.language,
     extractor: art.extractor, created_by: $user, created_at: datetime()
   })
   CREATE (c)-[:APPEARS_IN {start: row.start, `end`: row.end}]->(a)

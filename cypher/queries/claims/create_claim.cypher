@@ -1,7 +1,7 @@
 // Creates one claim added by hand, in an article or stated by an actor.
 CREATE (c:Claim {
   id: $claim.id, text: $claim.text, kind: $claim.kind, checkworthiness: $claim.checkworthiness,
-  reasons: $claim.reasons, state: 'candidate', version: 1, language: $claim.language,
+  reasons: $claim.reasons, state: $initial_claim, version: 1, language: $claim.language,
   extractor: 'manual', created_by: $user, created_at: datetime()
 })
 WITH c

@@ -1,6 +1,6 @@
 // How an actor's claims were rated: published verdicts on claims it stated, counted by rating.
 MATCH (x:Actor {id: $id})
-OPTIONAL MATCH (v:Verdict {state: 'published'})-[:RATES]->(c:Claim)-[:STATED_BY]->(x)
+OPTIONAL MATCH (v:Verdict {state: $published_verdict})-[:RATES]->(c:Claim)-[:STATED_BY]->(x)
 WITH x, v, c ORDER BY v.published_at DESC
 WITH x, v.rating AS rating, collect(CASE WHEN v IS NULL THEN null ELSE {
   verdict_id: v.id, claim_id: c.id, claim: c.text, published_at: toString(v.published_at)

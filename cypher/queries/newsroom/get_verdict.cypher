@@ -3,15 +3,7 @@ UNWIND range(0, size($ids) - 1) AS position
 MATCH (v:Verdict {id: $ids[position]})-[:RATES]->(c:Claim)
 WHERE v.published_at IS NOT NULL
 OPTIONAL MATCH (c)-[:APPEARS_IN]->(article:Article)
-WITH position, v, c, article, v {
-    .id, .rating, .rating_label, .summary, .version, .state, .external, .external_url,
-    published_at: toString(v.published_at), superseded_at: toString(v.superseded_at),
-    withdrawn_at: toString(v.withdrawn_at),
-    under_review: v.state = 'published' AND c.state <> 'published' AND NOT coalesce(v.external, false),
-    claim: c {.id, .text, .kind, .language},
-    claimants: [(c)-[:STATED_BY]->(x:Actor) | x {.id, .name, .kind}],
-    reviewer: [(v)-[:PUBLISHED_BY]->(s:Source) | s {.id, .name, .domain}][0]
-  } AS base
+WITH position, v, c, article, {{public_verdict}} AS base
 RETURN base {
   .*,
   article: CASE WHEN article IS NULL THEN null ELSE article {

@@ -1,10 +1,6 @@
 // Published verdicts (or those standing at $as_of), newest first, keyset-paged on (published_at, id).
 MATCH (v:Verdict)-[:RATES]->(c:Claim)
-WHERE v.published_at IS NOT NULL
-  AND CASE WHEN $as_of IS NULL THEN v.state = 'published'
-         ELSE v.published_at <= datetime($as_of)
-              AND (v.superseded_at IS NULL OR v.superseded_at > datetime($as_of))
-              AND (v.withdrawn_at IS NULL OR v.withdrawn_at > datetime($as_of)) END
+WHERE {{verdict_standing}}
   AND ($rating IS NULL OR v.rating = $rating)
   AND ($language IS NULL OR c.language = $language)
   AND ($since IS NULL OR v.published_at >= datetime($since))
@@ -18,12 +14,4 @@ WHERE v.published_at IS NOT NULL
        OR v.published_at < datetime($after_at)
        OR (v.published_at = datetime($after_at) AND v.id > $after_id))
 WITH v, c ORDER BY v.published_at DESC, v.id LIMIT $limit
-RETURN v {
-    .id, .rating, .rating_label, .summary, .version, .state, .external, .external_url,
-    published_at: toString(v.published_at), superseded_at: toString(v.superseded_at),
-    withdrawn_at: toString(v.withdrawn_at),
-    under_review: v.state = 'published' AND c.state <> 'published' AND NOT coalesce(v.external, false),
-    claim: c {.id, .text, .kind, .language},
-    claimants: [(c)-[:STATED_BY]->(x:Actor) | x {.id, .name, .kind}],
-    reviewer: [(v)-[:PUBLISHED_BY]->(s:Source) | s {.id, .name, .domain}][0]
-  } AS verdict
+RETURN {{public_verdict}} AS verdict

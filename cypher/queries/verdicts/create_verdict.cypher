@@ -4,7 +4,7 @@ MATCH (c:Claim {id: $claim_id})
 OPTIONAL MATCH (prev:Verdict)-[:RATES]->(c)
 WITH c, coalesce(max(prev.version), 0) + 1 AS version
 CREATE (v:Verdict {
-  id: $id, rating: $rating, summary: $summary, version: version, state: 'draft',
+  id: $id, rating: $rating, summary: $summary, version: version, state: $draft_verdict,
   created_by: $user, created_at: datetime()
 })-[:RATES]->(c)
 WITH c, v

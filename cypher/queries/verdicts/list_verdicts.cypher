@@ -11,6 +11,7 @@ RETURN c.state AS claim_state, collect(v {
   created_at: toString(v.created_at), submitted_at: toString(v.submitted_at),
   published_at: toString(v.published_at), superseded_at: toString(v.superseded_at),
   withdrawn_at: toString(v.withdrawn_at),
+  under_review: {{under_review}},
   evidence_ids: [(v)-[:CITES]->(e:Evidence) | e.id],
   supersedes: [(v)-[:SUPERSEDES]->(old:Verdict) | old.id][0],
   superseded_by: [(new:Verdict)-[:SUPERSEDES]->(v) | new.id][0]

@@ -1,7 +1,7 @@
 // Edits a draft in place: rating and summary when given, and the cited evidence when
 // $evidence_ids is a list. No row when the verdict is not a draft of this claim.
 MATCH (v:Verdict {id: $verdict_id})-[:RATES]->(c:Claim {id: $claim_id})
-WHERE v.state = 'draft'
+WHERE v.state = $draft_verdict
 SET v.rating = coalesce($rating, v.rating),
     v.summary = coalesce($summary, v.summary),
     v.updated_at = datetime()

@@ -6,7 +6,7 @@ SET c._lock = true
 REMOVE c._lock
 WITH c
 CALL (c) {
-  OPTIONAL MATCH (d:Verdict {state: 'draft'})-[:RATES]->(c)
+  OPTIONAL MATCH (d:Verdict {state: $draft_verdict})-[:RATES]->(c)
   WHERE $verdict_id IS NULL OR d.id = $verdict_id
   RETURN d.id AS draft_id, COUNT { (d)-[:CITES]->(:Evidence) } AS draft_cites
   ORDER BY d.version DESC
@@ -14,6 +14,6 @@ CALL (c) {
 }
 RETURN c.state AS state, c.version AS version,
        [(u:User)-[:ASSIGNED]->(c) | u.id][0] AS assignee,
-       [(v:Verdict {state: 'submitted'})-[:RATES]->(c) | v {.id, .submitted_by}][0] AS submitted,
-       [(v:Verdict {state: 'published'})-[:RATES]->(c) | v.id][0] AS published_id,
+       [(v:Verdict {state: $submitted_verdict})-[:RATES]->(c) | v {.id, .submitted_by}][0] AS submitted,
+       [(v:Verdict {state: $published_verdict})-[:RATES]->(c) | v.id][0] AS published_id,
        draft_id, draft_cites

@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.graph.queries import query
 from factcheck.graph.store import Row, Runner
+from factcheck.workflow.table import CYPHER_STATES
 
 __all__ = ["create_articles", "find_by_hashes", "get_article", "list_articles"]
 
@@ -36,4 +37,4 @@ async def list_articles(runner: Runner, after_at: str | None, after_id: str | No
 
 async def create_articles(runner: Runner, articles: list[dict[str, Any]], user: str) -> None:
     """Creates the articles with their claims and links, ids of actors and sources resolved."""
-    await runner.run(CREATE_ARTICLES, articles=articles, user=user)
+    await runner.run(CREATE_ARTICLES, **CYPHER_STATES, articles=articles, user=user)

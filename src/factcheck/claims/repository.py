@@ -6,6 +6,7 @@ from typing import Any
 
 from factcheck.graph.queries import query
 from factcheck.graph.store import Row, Runner
+from factcheck.workflow.table import CYPHER_STATES
 
 __all__ = ["create_claim", "find_similar", "get_article_text", "get_claim", "list_claims", "search_claims"]
 
@@ -19,7 +20,7 @@ CREATE_CLAIM = query("claims/create_claim")
 
 async def get_claim(runner: Runner, claim_id: str) -> Row | None:
     """The claim with its span, actors and sources; None when there is none."""
-    row = await runner.run_one(GET_CLAIM, id=claim_id)
+    row = await runner.run_one(GET_CLAIM, **CYPHER_STATES, id=claim_id)
     return row["claim"] if row else None
 
 
@@ -45,4 +46,4 @@ async def get_article_text(runner: Runner, article_id: str) -> Row | None:
 
 async def create_claim(runner: Runner, claim: dict[str, Any], claimant_id: str | None, user: str) -> None:
     """Creates a claim added by hand, linked to its article and its claimant actor when there is one."""
-    await runner.run(CREATE_CLAIM, claim={**claim, "claimant_id": claimant_id}, user=user)
+    await runner.run(CREATE_CLAIM, **CYPHER_STATES, claim={**claim, "claimant_id": claimant_id}, user=user)

@@ -4,6 +4,9 @@ Repositories declare the names they use with `query("aggregate/verb_noun")`. The
 every file once at start-up; the app passes the declared names as `required`, so a name
 without a file stops the start. Whether a query writes is read from its text, so the graph
 handle can route it without a second list to keep in step.
+
+A part that several queries share (a projection, a condition) is written once in
+`cypher/fragments/<name>.cypher` and placed with `{{name}}`; the catalog expands it at load.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ __all__ = ["MissingQueryError", "QueryCatalog", "QueryName", "declared_queries",
 _DECLARED: set[str] = set()
 _WRITE_CLAUSE = re.compile(r"\b(?:CREATE|MERGE|SET|DELETE|REMOVE|FOREACH)\b")
 _COMMENT = re.compile(r"//[^\n]*")
+_FRAGMENT = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
 class MissingQueryError(RuntimeError):
@@ -47,6 +51,26 @@ def writes(text: str) -> bool:
     return _WRITE_CLAUSE.search(_COMMENT.sub("", text)) is not None
 
 
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.strip().splitlines() if not line.lstrip().startswith("//"))
+
+
+def _expand(text: str, fragments: dict[str, str], name: str, depth: int = 0) -> str:
+    """The text with every `{{fragment}}` replaced by its file's text, nested ones too."""
+
+    def place(match: re.Match[str]) -> str:
+        fragment = match.group(1)
+        if fragment not in fragments:
+            raise MissingQueryError(
+                f"{name} places {{{{{fragment}}}}}, which has no file in cypher/fragments"
+            )
+        if depth > 5:
+            raise MissingQueryError(f"{name}: fragments nested more than 5 deep")
+        return _expand(fragments[fragment], fragments, name, depth + 1)
+
+    return _FRAGMENT.sub(place, text)
+
+
 class QueryCatalog:
     """Query texts by name, read once from disk, each marked as a read or a write."""
 
@@ -56,12 +80,20 @@ class QueryCatalog:
 
     @classmethod
     def load(cls, queries_dir: Path, required: frozenset[str] = frozenset()) -> QueryCatalog:
-        """Reads every `.cypher` file; raises MissingQueryError when a required name has none."""
+        """Reads every `.cypher` file, fragments expanded from `queries_dir/../fragments`.
+
+        Raises MissingQueryError when a required name or a placed fragment has no file.
+        """
+        fragments_dir = queries_dir.parent / "fragments"
+        fragments = {
+            path.stem: _strip_comments(path.read_text(encoding="utf-8"))
+            for path in sorted(fragments_dir.glob("*.cypher"))
+        }
         texts: dict[str, LiteralString] = {}
         for path in sorted(queries_dir.rglob("*.cypher")):
             name = path.relative_to(queries_dir).with_suffix("").as_posix()
             # Query text comes only from files in the repository, never from requests.
-            text: LiteralString = path.read_text(encoding="utf-8").strip()
+            text: LiteralString = _expand(path.read_text(encoding="utf-8").strip(), fragments, name)
             texts[name] = text
         missing = sorted(required - texts.keys())
         if missing:

@@ -15,6 +15,7 @@ from factcheck.extraction.text import fold, slug
 from factcheck.graph.queries import query
 from factcheck.graph.store import Graph, Transaction
 from factcheck.newsroom.imports import ImportedReview, normalise_review, review_items
+from factcheck.workflow.table import CYPHER_STATES
 
 __all__ = ["ImportResult", "ImportedItem", "import_claim_reviews"]
 
@@ -98,7 +99,7 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
             }
             for r in reviews
         ]
-        stored = await tx.run(IMPORT_REVIEWS, reviews=rows, user=user)
+        stored = await tx.run(IMPORT_REVIEWS, **CYPHER_STATES, reviews=rows, user=user)
         created = [EventSubject("Verdict", row["verdict_id"]) for row in stored if row["created"]]
         if created:
             await append_event(

@@ -6,6 +6,7 @@ from typing import Any
 
 from factcheck.graph.queries import query
 from factcheck.graph.store import Row, Runner
+from factcheck.workflow.table import CYPHER_STATES
 
 __all__ = [
     "actor_record",
@@ -26,29 +27,32 @@ MATCH_CLAIMS = query("newsroom/match_claims")
 
 async def list_verdicts(runner: Runner, **params: Any) -> list[Row]:
     """Published verdicts newest first; filters and cursor as named parameters."""
-    return [row["verdict"] for row in await runner.run(LIST_VERDICTS, **params)]
+    return [row["verdict"] for row in await runner.run(LIST_VERDICTS, **CYPHER_STATES, **params)]
 
 
 async def search_verdicts(runner: Runner, **params: Any) -> list[tuple[Row, float]]:
     """Published verdicts ranked by full-text score over claim text and summary."""
-    return [(row["verdict"], float(row["score"])) for row in await runner.run(SEARCH_VERDICTS, **params)]
+    return [
+        (row["verdict"], float(row["score"]))
+        for row in await runner.run(SEARCH_VERDICTS, **CYPHER_STATES, **params)
+    ]
 
 
 async def get_verdicts(runner: Runner, verdict_ids: list[str]) -> list[Row]:
     """Verdicts that were published at some point, in the order asked; unknown ids are left out."""
-    return [row["verdict"] for row in await runner.run(GET_VERDICT, ids=verdict_ids)]
+    return [row["verdict"] for row in await runner.run(GET_VERDICT, **CYPHER_STATES, ids=verdict_ids)]
 
 
 async def claim_verdict_as_of(runner: Runner, claim_id: str, as_of: str | None) -> Row | None:
     """{claim_id, verdict}; None when the claim does not exist."""
-    return await runner.run_one(CLAIM_VERDICT_AS_OF, claim_id=claim_id, as_of=as_of)
+    return await runner.run_one(CLAIM_VERDICT_AS_OF, **CYPHER_STATES, claim_id=claim_id, as_of=as_of)
 
 
 async def actor_record(runner: Runner, actor_id: str) -> Row | None:
     """The actor and its published verdicts grouped by rating; None when no such actor."""
-    return await runner.run_one(ACTOR_RECORD, id=actor_id)
+    return await runner.run_one(ACTOR_RECORD, **CYPHER_STATES, id=actor_id)
 
 
 async def match_claims(runner: Runner, lucene_query: str, limit: int) -> list[Row]:
     """Reviewed claims ranked by full-text score."""
-    return await runner.run(MATCH_CLAIMS, q=lucene_query, limit=limit)
+    return await runner.run(MATCH_CLAIMS, **CYPHER_STATES, q=lucene_query, limit=limit)

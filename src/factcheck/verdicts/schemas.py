@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from factcheck.verdicts.lifecycle import VerdictState
+
 __all__ = ["Rating", "Verdict", "VerdictCreate", "VerdictHistory", "VerdictState", "VerdictUpdate"]
 
 MAX_CITED = 100
@@ -21,16 +23,6 @@ class Rating(StrEnum):
     FALSE = "false"
     MISLEADING = "misleading"
     UNVERIFIABLE = "unverifiable"
-
-
-class VerdictState(StrEnum):
-    """Where a verdict is in its life; only drafts are ever edited."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    PUBLISHED = "published"
-    SUPERSEDED = "superseded"
-    WITHDRAWN = "withdrawn"
 
 
 def _unique_ids(ids: list[str] | None) -> list[str] | None:

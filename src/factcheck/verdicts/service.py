@@ -11,7 +11,8 @@ from factcheck.auth.identity import Caller
 from factcheck.errors import Conflict, Forbidden, NotFound, Unprocessable
 from factcheck.graph.store import Graph, Row, Runner, Transaction
 from factcheck.verdicts import repository
-from factcheck.verdicts.schemas import Verdict, VerdictCreate, VerdictHistory, VerdictState, VerdictUpdate
+from factcheck.verdicts.lifecycle import EDITABLE
+from factcheck.verdicts.schemas import Verdict, VerdictCreate, VerdictHistory, VerdictUpdate
 from factcheck.workflow.repository import LockedClaim, lock_claim
 from factcheck.workflow.table import DRAFT_GUARD, DRAFT_STATES
 
@@ -21,8 +22,7 @@ __all__ = ["create_draft", "get_verdict", "list_history", "update_draft"]
 def _verdict(claim_id: str, claim_state: str, row: Row) -> Verdict:
     fields = {key: value for key, value in row.items() if value is not None}
     fields["evidence_ids"] = sorted(row.get("evidence_ids") or [])
-    under_review = row["state"] == VerdictState.PUBLISHED and claim_state != "published"
-    return Verdict(claim_id=claim_id, under_review=under_review, **fields)
+    return Verdict(claim_id=claim_id, **fields)
 
 
 async def list_history(graph: Graph, claim_id: str) -> VerdictHistory:
@@ -97,7 +97,7 @@ async def create_draft(graph: Graph, caller: Caller, claim_id: str, data: Verdic
                 user=caller.id,
                 action="verdict.create",
                 subject=EventSubject("Verdict", verdict_id),
-                to_state=VerdictState.DRAFT.value,
+                to_state=EDITABLE.value,
                 data={
                     "claim": claim_id,
                     "version": row["version"],
@@ -114,7 +114,7 @@ async def create_draft(graph: Graph, caller: Caller, claim_id: str, data: Verdic
             rating=data.rating,
             summary=data.summary,
             version=row["version"],
-            state=VerdictState.DRAFT,
+            state=EDITABLE,
             evidence_ids=sorted(row["cited"]),
             created_by=caller.id,
             created_at=row["created_at"],
@@ -164,15 +164,15 @@ async def update_draft(
                 user=caller.id,
                 action="verdict.update",
                 subject=EventSubject("Verdict", verdict_id),
-                from_state=VerdictState.DRAFT.value,
-                to_state=VerdictState.DRAFT.value,
+                from_state=EDITABLE.value,
+                to_state=EDITABLE.value,
                 data={"claim": claim_id, **changes},
                 also_about=(EventSubject("Claim", claim_id),),
             ),
         )
         return Verdict(
             claim_id=claim_id,
-            state=VerdictState.DRAFT,
+            state=EDITABLE,
             **{**row, "evidence_ids": sorted(row["evidence_ids"])},
         )
 

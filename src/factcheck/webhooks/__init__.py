@@ -5,10 +5,3 @@ which adds one pending `Delivery` per subscribed webhook. The `Dispatcher` start
 app lifespan claims due deliveries with a lease, POSTs them signed, and records the outcome.
 Receivers check the `X-Factcheck-Signature` header with `verify_signature()`.
 """
-
-from factcheck.webhooks.dispatcher import Dispatcher
-from factcheck.webhooks.events import WebhookEvent
-from factcheck.webhooks.outbox import enqueue
-from factcheck.webhooks.signing import sign, verify_signature
-
-__all__ = ["Dispatcher", "WebhookEvent", "enqueue", "sign", "verify_signature"]

@@ -14,12 +14,9 @@ from factcheck.webhooks.dispatcher import wake_dispatcher
 from factcheck.workflow import service
 from factcheck.workflow.diagram import workflow_mermaid
 from factcheck.workflow.schemas import Transition, TransitionCreate, WorkflowRow, WorkflowTable
-from factcheck.workflow.table import INITIAL_STATE, REASON_REQUIRED, TRANSITIONS, Action, State
+from factcheck.workflow.table import ANNOUNCING, INITIAL_STATE, REASON_REQUIRED, TRANSITIONS, ClaimState
 
 __all__ = ["WorkflowController"]
-
-ANNOUNCED_ACTIONS = frozenset({Action.APPROVE, Action.REOPEN, Action.WITHDRAW})
-"""Transitions that queue webhook deliveries in their transaction."""
 
 
 class WorkflowController(Controller):
@@ -47,7 +44,7 @@ class WorkflowController(Controller):
     ) -> Transition:
         """Checks the version, the table and the guard, then moves the claim and records it."""
         result = await service.transition(services.graph, caller, claim_id, data)
-        if data.action in ANNOUNCED_ACTIONS:
+        if data.action in ANNOUNCING:
             wake_dispatcher(
                 request.app.state
             )  # send the webhooks this commit queued now, not at the next poll
@@ -58,7 +55,7 @@ class WorkflowController(Controller):
         """Every state and transition, with who may take it, and the Mermaid diagram."""
         return WorkflowTable(
             initial_state=INITIAL_STATE,
-            states=list(State),
+            states=list(ClaimState),
             transitions=[
                 WorkflowRow(
                     source=t.source,

@@ -21,7 +21,7 @@ from factcheck.users.controller import UserController
 from factcheck.verdicts.controller import VerdictController
 from factcheck.workflow.controller import WorkflowController
 from factcheck.workflow.diagram import transitions_markdown, workflow_mermaid
-from factcheck.workflow.table import DRAFT_GUARD, DRAFT_STATES, REASON_REQUIRED
+from factcheck.workflow.table import DRAFT_GUARD, DRAFT_STATES, REASON_REQUIRED, TRANSITIONS
 
 __all__ = ["CONTROLLERS", "DOC_PATH", "VERDICT_STEPS", "endpoint_permissions", "main", "render_workflow_doc"]
 
@@ -55,18 +55,19 @@ def endpoint_permissions(controllers: Iterable[type[Controller]]) -> list[tuple[
     return sorted(rows, key=lambda row: (row[1], row[0]))
 
 
-VERDICT_STEPS = (
-    ("submit", "the draft (citing at least one evidence item) becomes `submitted`"),
-    (
-        "approve",
-        "`submitted` becomes `published`; the previously `published` one becomes `superseded`,"
-        " linked by `(new)-[:SUPERSEDES]->(old)`",
-    ),
-    ("request_changes", "`submitted` becomes `withdrawn`; the next draft is a new version"),
-    ("reopen", "the `published` verdict stays visible with `under_review: true` until the next is published"),
-    ("withdraw", "`published` becomes `withdrawn`"),
+VERDICT_STEPS: tuple[tuple[str, str], ...] = tuple(
+    dict.fromkeys((t.action.value, t.verdict.doc) for t in TRANSITIONS if t.verdict is not None)
 )
-"""What each transition does to verdicts, for the docs; a test checks it names real actions."""
+"""What each transition does to verdicts, read from the table's rows."""
+
+
+def _announcements() -> str:
+    """The webhook events each announcing transition enqueues, as a sentence."""
+    announced = {t.action: t.announces for t in TRANSITIONS if t.announces}
+    return "; ".join(
+        f"`{action}` enqueues " + ", ".join(f"`{event}`" for event in events)
+        for action, events in announced.items()
+    )
 
 
 def _roles(permission: Permission) -> str:
@@ -132,10 +133,9 @@ and edited in place with `PATCH /claims/{{claim_id}}/verdicts/{{verdict_id}}`. F
 |---|---|
 {verdict_steps}
 
-`GET /claims/{{claim_id}}/verdicts` lists every version, oldest first. In the same
-transaction as the change, `approve` enqueues the `verdict.published` webhook deliveries (and
-`verdict.superseded` for the version it replaces), `reopen` enqueues `claim.reopened`, and
-`withdraw` enqueues `verdict.withdrawn`.
+`GET /claims/{{claim_id}}/verdicts` lists every version, oldest first. These transitions
+enqueue webhook deliveries in the same transaction as the change: {_announcements()}.
+An event with nothing to tell (no earlier verdict to supersede) is not sent.
 
 ## Audit trail
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from factcheck.graph.queries import query
 from factcheck.graph.store import Runner
-from factcheck.workflow.table import ClaimFacts, State
+from factcheck.workflow.table import CYPHER_STATES, ClaimFacts, ClaimState
 
 __all__ = ["LockedClaim", "assign_claim", "lock_claim", "move_claim", "unassign_claim"]
 
@@ -21,7 +21,7 @@ class LockedClaim:
     """A claim as read under its write lock."""
 
     id: str
-    state: State
+    state: ClaimState
     version: int
     facts: ClaimFacts
     submitted_id: str | None
@@ -35,14 +35,14 @@ async def lock_claim(runner: Runner, claim_id: str, verdict_id: str | None = Non
 
     `draft_id` is `verdict_id` when that is a draft of this claim, else the latest draft.
     """
-    rows = await runner.run(LOCK_CLAIM, id=claim_id, verdict_id=verdict_id)
+    rows = await runner.run(LOCK_CLAIM, **CYPHER_STATES, id=claim_id, verdict_id=verdict_id)
     if not rows:
         return None
     row = rows[0]
     submitted = row["submitted"] or {}
     return LockedClaim(
         id=claim_id,
-        state=State(row["state"]),
+        state=ClaimState(row["state"]),
         version=int(row["version"]),
         facts=ClaimFacts(assignee=row["assignee"], submitted_by=submitted.get("submitted_by")),
         submitted_id=submitted.get("id"),
@@ -52,7 +52,9 @@ async def lock_claim(runner: Runner, claim_id: str, verdict_id: str | None = Non
     )
 
 
-async def move_claim(runner: Runner, claim_id: str, source: State, target: State, version: int) -> int | None:
+async def move_claim(
+    runner: Runner, claim_id: str, source: ClaimState, target: ClaimState, version: int
+) -> int | None:
     """Moves the claim when it is still at `source` and `version`; its new version, or None."""
     rows = await runner.run(
         MOVE_CLAIM, id=claim_id, from_state=source.value, to_state=target.value, version=version

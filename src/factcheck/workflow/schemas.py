@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from factcheck.workflow.table import Action, State
+from factcheck.workflow.table import Action, ClaimState
 
 __all__ = ["Transition", "TransitionCreate", "WorkflowRow", "WorkflowTable"]
 
@@ -37,8 +37,8 @@ class Transition(BaseModel):
 
     claim_id: str
     action: Action
-    from_state: State
-    to_state: State
+    from_state: ClaimState
+    to_state: ClaimState
     version: int = Field(description="the claim's new version")
     assignee: str | None = None
     verdict_id: str | None = Field(default=None, description="the verdict submitted, published or withdrawn")
@@ -51,9 +51,9 @@ class Transition(BaseModel):
 class WorkflowRow(BaseModel):
     """One row of the workflow table."""
 
-    source: State
+    source: ClaimState
     action: Action
-    target: State
+    target: ClaimState
     who: str
     reason_required: bool
     effect: str
@@ -62,7 +62,7 @@ class WorkflowRow(BaseModel):
 class WorkflowTable(BaseModel):
     """The whole workflow: states, rows, and the Mermaid diagram drawn from them."""
 
-    initial_state: State
-    states: list[State]
+    initial_state: ClaimState
+    states: list[ClaimState]
     transitions: list[WorkflowRow]
     mermaid: str

@@ -22,13 +22,38 @@ from factcheck.auth.roles import PERMISSIONS, Permission
 from factcheck.errors import Conflict, NotFound, Unprocessable
 from factcheck.graph.store import Graph, Transaction
 from factcheck.verdicts import repository as verdicts
-from factcheck.verdicts.schemas import VerdictState
-from factcheck.webhooks import WebhookEvent, enqueue
+from factcheck.verdicts.lifecycle import (
+    PUBLISH,
+    PUT_UNDER_REVIEW,
+    RETRACT,
+    RETURN_FOR_CHANGES,
+    SUBMIT,
+    VerdictMove,
+)
+from factcheck.webhooks.events import WebhookEvent
+from factcheck.webhooks.outbox import enqueue
 from factcheck.workflow.repository import LockedClaim, assign_claim, lock_claim, move_claim, unassign_claim
 from factcheck.workflow.schemas import Transition, TransitionCreate
-from factcheck.workflow.table import REASON_REQUIRED, Action, ClaimFacts, allowed_actions, apply
+from factcheck.workflow.table import (
+    NAMES_ASSIGNEE,
+    REASON_REQUIRED,
+    TAKES_VERDICT_ID,
+    Action,
+    Assignment,
+    ClaimFacts,
+    TransitionRule,
+    allowed_actions,
+    apply,
+)
 
-__all__ = ["EFFECTS", "StaleVersion", "check_request", "transition"]
+__all__ = [
+    "ANNOUNCEMENTS",
+    "ASSIGNMENT_EFFECTS",
+    "VERDICT_EFFECTS",
+    "StaleVersion",
+    "check_request",
+    "transition",
+]
 
 ASSIGNABLE_ROLES = sorted(role.value for role in PERMISSIONS[Permission.WRITE])
 
@@ -63,13 +88,10 @@ class Outcome:
     superseded_id: str | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
     also_about: tuple[EventSubject, ...] = ()
+    published: Mapping[str, Any] | None = None
 
 
 Effect = Callable[[Step], Awaitable[Outcome]]
-
-
-async def _none(step: Step) -> Outcome:
-    return Outcome(step.claim.facts)
 
 
 async def _assign_to(step: Step, assignee: str) -> Outcome:
@@ -83,16 +105,16 @@ async def _assign_to(step: Step, assignee: str) -> Outcome:
     )
 
 
-async def _assign(step: Step) -> Outcome:
+async def _assign_named(step: Step) -> Outcome:
     assert step.request.assignee is not None  # check_request guarantees it
     return await _assign_to(step, step.request.assignee)
 
 
-async def _take(step: Step) -> Outcome:
+async def _assign_caller(step: Step) -> Outcome:
     return await _assign_to(step, step.caller.id)
 
 
-async def _unassign(step: Step) -> Outcome:
+async def _clear_assignee(step: Step) -> Outcome:
     await unassign_claim(step.tx, step.claim.id)
     return Outcome(
         replace(step.claim.facts, assignee=None), data={"previous_assignee": step.claim.facts.assignee}
@@ -127,52 +149,36 @@ def _submitted_id(claim: LockedClaim) -> str:
     return claim.submitted_id
 
 
-async def _approve(step: Step) -> Outcome:
+async def _publish(step: Step) -> Outcome:
     claim_id, verdict_id = step.claim.id, _submitted_id(step.claim)
     row = await verdicts.publish_verdict(step.tx, claim_id, verdict_id, step.caller.id)
     if row is None:
         raise Conflict("the verdict awaiting approval is no longer submitted")
     superseded = row["superseded_id"]
-    await enqueue(
-        step.tx,
-        WebhookEvent.VERDICT_PUBLISHED,
-        {
-            "claim_id": claim_id,
-            "verdict_id": verdict_id,
-            "version": row["version"],
-            "rating": row["rating"],
-            "published_at": row["published_at"],
-            "supersedes": superseded,
-        },
-    )
     about = [EventSubject("Verdict", verdict_id)]
     if superseded:
         about.append(EventSubject("Verdict", superseded))
-        await enqueue(
-            step.tx,
-            WebhookEvent.VERDICT_SUPERSEDED,
-            {"claim_id": claim_id, "verdict_id": superseded, "superseded_by": verdict_id},
-        )
     return Outcome(
         replace(step.claim.facts, submitted_by=None),
         verdict_id=verdict_id,
         superseded_id=superseded,
         data={"verdict": verdict_id, "superseded": superseded},
         also_about=tuple(about),
+        published=row,
     )
 
 
-async def _withdraw_verdict(step: Step, verdict_id: str, from_state: VerdictState) -> Outcome:
+async def _withdraw_verdict(step: Step, verdict_id: str, move: VerdictMove) -> Outcome:
     withdrawn = await verdicts.withdraw_verdict(
         step.tx,
         claim_id=step.claim.id,
         verdict_id=verdict_id,
-        from_state=from_state.value,
+        move=move,
         user=step.caller.id,
         reason=step.request.reason,
     )
     if not withdrawn:
-        raise Conflict(f"the verdict is no longer {from_state}", verdict_id=verdict_id)
+        raise Conflict(f"the verdict is no longer {move.source}", verdict_id=verdict_id)
     return Outcome(
         replace(step.claim.facts, submitted_by=None),
         verdict_id=verdict_id,
@@ -181,30 +187,19 @@ async def _withdraw_verdict(step: Step, verdict_id: str, from_state: VerdictStat
     )
 
 
-async def _request_changes(step: Step) -> Outcome:
-    return await _withdraw_verdict(step, _submitted_id(step.claim), VerdictState.SUBMITTED)
+async def _return_for_changes(step: Step) -> Outcome:
+    return await _withdraw_verdict(step, _submitted_id(step.claim), RETURN_FOR_CHANGES)
 
 
-async def _withdraw(step: Step) -> Outcome:
+async def _retract(step: Step) -> Outcome:
     verdict_id = step.claim.published_id
     if verdict_id is None:
         raise Conflict("the claim is published but has no published verdict")
-    outcome = await _withdraw_verdict(step, verdict_id, VerdictState.PUBLISHED)
-    await enqueue(
-        step.tx,
-        WebhookEvent.VERDICT_WITHDRAWN,
-        {"claim_id": step.claim.id, "verdict_id": verdict_id, "reason": step.request.reason},
-    )
-    return outcome
+    return await _withdraw_verdict(step, verdict_id, RETRACT)
 
 
-async def _reopen(step: Step) -> Outcome:
+async def _put_under_review(step: Step) -> Outcome:
     published = step.claim.published_id
-    await enqueue(
-        step.tx,
-        WebhookEvent.CLAIM_REOPENED,
-        {"claim_id": step.claim.id, "verdict_id": published, "reason": step.request.reason},
-    )
     if published is None:
         return Outcome(step.claim.facts)
     return Outcome(
@@ -215,23 +210,75 @@ async def _reopen(step: Step) -> Outcome:
     )
 
 
-EFFECTS: Mapping[Action, Effect] = MappingProxyType(
+ASSIGNMENT_EFFECTS: Mapping[Assignment, Effect] = MappingProxyType(
+    {Assignment.NAMED: _assign_named, Assignment.CALLER: _assign_caller, Assignment.CLEAR: _clear_assignee}
+)
+"""How each assignment change of the table is made."""
+VERDICT_EFFECTS: Mapping[VerdictMove, Effect] = MappingProxyType(
     {
-        Action.ACCEPT: _none,
-        Action.DISMISS: _none,
-        Action.RESTORE: _none,
-        Action.ASSIGN: _assign,
-        Action.TAKE: _take,
-        Action.UNASSIGN: _unassign,
-        Action.START: _none,
-        Action.SUBMIT: _submit,
-        Action.APPROVE: _approve,
-        Action.REQUEST_CHANGES: _request_changes,
-        Action.REOPEN: _reopen,
-        Action.WITHDRAW: _withdraw,
+        SUBMIT: _submit,
+        PUBLISH: _publish,
+        RETURN_FOR_CHANGES: _return_for_changes,
+        PUT_UNDER_REVIEW: _put_under_review,
+        RETRACT: _retract,
     }
 )
-"""What each action does besides moving the claim; every action has an entry."""
+"""How each verdict move of the lifecycle table is made."""
+
+
+def _published(step: Step, outcome: Outcome) -> dict[str, Any] | None:
+    row = outcome.published or {}
+    return {
+        "claim_id": step.claim.id,
+        "verdict_id": outcome.verdict_id,
+        "version": row.get("version"),
+        "rating": row.get("rating"),
+        "published_at": row.get("published_at"),
+        "supersedes": outcome.superseded_id,
+    }
+
+
+def _superseded(step: Step, outcome: Outcome) -> dict[str, Any] | None:
+    if outcome.superseded_id is None:
+        return None  # nothing was published before
+    return {
+        "claim_id": step.claim.id,
+        "verdict_id": outcome.superseded_id,
+        "superseded_by": outcome.verdict_id,
+    }
+
+
+def _withdrawn(step: Step, outcome: Outcome) -> dict[str, Any] | None:
+    return {"claim_id": step.claim.id, "verdict_id": outcome.verdict_id, "reason": step.request.reason}
+
+
+def _reopened(step: Step, outcome: Outcome) -> dict[str, Any] | None:
+    return {"claim_id": step.claim.id, "verdict_id": step.claim.published_id, "reason": step.request.reason}
+
+
+ANNOUNCEMENTS: Mapping[WebhookEvent, Callable[[Step, Outcome], dict[str, Any] | None]] = MappingProxyType(
+    {
+        WebhookEvent.VERDICT_PUBLISHED: _published,
+        WebhookEvent.VERDICT_SUPERSEDED: _superseded,
+        WebhookEvent.VERDICT_WITHDRAWN: _withdrawn,
+        WebhookEvent.CLAIM_REOPENED: _reopened,
+    }
+)
+"""The payload of each webhook event a row announces; None means there is nothing to tell."""
+
+
+async def apply_effects(step: Step, row: TransitionRule) -> Outcome:
+    """Makes the row's assignment and verdict changes, then enqueues what it announces."""
+    outcome = Outcome(step.claim.facts)
+    if row.assignment is not None:
+        outcome = await ASSIGNMENT_EFFECTS[row.assignment](step)
+    if row.verdict is not None:
+        outcome = await VERDICT_EFFECTS[row.verdict](step)
+    for event in row.announces:
+        payload = ANNOUNCEMENTS[event](step, outcome)
+        if payload is not None:
+            await enqueue(step.tx, event, payload)
+    return outcome
 
 
 def check_request(request: TransitionCreate) -> None:
@@ -239,12 +286,16 @@ def check_request(request: TransitionCreate) -> None:
     action = request.action
     if action in REASON_REQUIRED and not request.reason:
         raise Unprocessable(f"`{action}` needs a non-blank `reason`")
-    if action is Action.ASSIGN and not request.assignee:
-        raise Unprocessable("`assign` needs an `assignee` (a user id)")
-    if request.assignee is not None and action is not Action.ASSIGN:
-        raise Unprocessable(f"`{action}` takes no `assignee`; only `assign` does")
-    if request.verdict_id is not None and action is not Action.SUBMIT:
-        raise Unprocessable(f"`{action}` takes no `verdict_id`; only `submit` does")
+    if action in NAMES_ASSIGNEE and not request.assignee:
+        raise Unprocessable(f"`{action}` needs an `assignee` (a user id)")
+    if request.assignee is not None and action not in NAMES_ASSIGNEE:
+        raise Unprocessable(f"`{action}` takes no `assignee`; only {_listed(NAMES_ASSIGNEE)} does")
+    if request.verdict_id is not None and action not in TAKES_VERDICT_ID:
+        raise Unprocessable(f"`{action}` takes no `verdict_id`; only {_listed(TAKES_VERDICT_ID)} does")
+
+
+def _listed(actions: frozenset[Action]) -> str:
+    return " or ".join(f"`{action}`" for action in sorted(actions))
 
 
 async def transition(graph: Graph, caller: Caller, claim_id: str, request: TransitionCreate) -> Transition:
@@ -269,7 +320,7 @@ async def transition(graph: Graph, caller: Caller, claim_id: str, request: Trans
         version = await move_claim(tx, claim.id, claim.state, row.target, request.version)
         if version is None:
             raise StaleVersion(claim, request.version)
-        outcome = await EFFECTS[request.action](Step(tx, claim, caller, request))
+        outcome = await apply_effects(Step(tx, claim, caller, request), row)
         data = {"version": version, "reason": request.reason, **outcome.data}
         event = await append_event(
             tx,

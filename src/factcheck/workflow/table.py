@@ -3,6 +3,10 @@
 The transition endpoint, the `actions` listed on claim reads, the Mermaid diagram in the
 API description and `docs/workflow.md`, and the tests all read `TRANSITIONS`. `apply()`
 accepts only the pairs in the table; there is no fallback.
+
+Each row also says what else the move does: whether it needs a reason, what it does to the
+assignment and to the claim's verdicts (a move of `verdicts.lifecycle`), and which webhook
+events it announces. The service, the request checks and the docs read those from the row.
 """
 
 from __future__ import annotations
@@ -15,19 +19,34 @@ from types import MappingProxyType
 from factcheck.auth.identity import Caller
 from factcheck.auth.roles import Permission
 from factcheck.errors import Conflict, Forbidden
+from factcheck.verdicts.lifecycle import (
+    PUBLISH,
+    PUT_UNDER_REVIEW,
+    RETRACT,
+    RETURN_FOR_CHANGES,
+    SUBMIT,
+    VERDICT_STATE_PARAMS,
+    VerdictMove,
+)
+from factcheck.webhooks.events import WebhookEvent
 
 __all__ = [
+    "ANNOUNCING",
+    "CYPHER_STATES",
     "DRAFT_GUARD",
     "DRAFT_STATES",
     "INITIAL_STATE",
+    "NAMES_ASSIGNEE",
     "REASON_REQUIRED",
     "TABLE",
+    "TAKES_VERDICT_ID",
     "TRANSITIONS",
     "Action",
+    "Assignment",
     "ClaimFacts",
+    "ClaimState",
     "Guard",
     "IllegalTransition",
-    "State",
     "TransitionForbidden",
     "TransitionRule",
     "actions_from",
@@ -36,7 +55,7 @@ __all__ = [
 ]
 
 
-class State(StrEnum):
+class ClaimState(StrEnum):
     """Where a claim is in its review."""
 
     CANDIDATE = "candidate"
@@ -65,11 +84,15 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
 
 
-INITIAL_STATE = State.CANDIDATE
-REASON_REQUIRED: frozenset[Action] = frozenset(
-    {Action.DISMISS, Action.REQUEST_CHANGES, Action.REOPEN, Action.WITHDRAW}
-)
-"""Actions refused (422) without a non-blank `reason`."""
+INITIAL_STATE = ClaimState.CANDIDATE
+
+
+class Assignment(StrEnum):
+    """What a transition does to the claim's assignee."""
+
+    NAMED = "named"  # the request's `assignee` becomes the only assignee
+    CALLER = "caller"  # the caller becomes the only assignee
+    CLEAR = "clear"  # the claim has no assignee afterwards
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +150,7 @@ UNASSIGNED = Guard("checker, editor or admin, while nobody is assigned", _unassi
 ASSIGNEE_OR_EDITOR = Guard("the assignee, an editor or an admin", _assignee_or_editor)
 FOUR_EYES = Guard("editor or admin who did not submit the verdict", _four_eyes)
 
-DRAFT_STATES: frozenset[State] = frozenset({State.RESEARCHING})
+DRAFT_STATES: frozenset[ClaimState] = frozenset({ClaimState.RESEARCHING})
 """Verdict drafts are written and edited only while the claim is in one of these states."""
 DRAFT_GUARD = ASSIGNEE_OR_EDITOR
 """Who may write and edit verdict drafts."""
@@ -135,33 +158,64 @@ DRAFT_GUARD = ASSIGNEE_OR_EDITOR
 
 @dataclass(frozen=True, slots=True)
 class TransitionRule:
-    """One row of the table."""
+    """One row of the table.
 
-    source: State
+    Attributes:
+        effect: what happens, in a phrase, for the docs.
+        reason: the request needs a non-blank `reason` (422 without).
+        assignment: what the move does to the assignee, if anything.
+        verdict: what the move does to the claim's verdicts, if anything.
+        announces: the webhook events the move enqueues in its transaction.
+    """
+
+    source: ClaimState
     action: Action
-    target: State
+    target: ClaimState
     guard: Guard
     effect: str
+    reason: bool = False
+    assignment: Assignment | None = None
+    verdict: VerdictMove | None = None
+    announces: tuple[WebhookEvent, ...] = ()
 
 
-S, A = State, Action
+S, A, E = ClaimState, Action, WebhookEvent
 TRANSITIONS: tuple[TransitionRule, ...] = (
     TransitionRule(S.CANDIDATE, A.ACCEPT, S.QUEUED, STAFF, "worth checking: into the queue"),
-    TransitionRule(S.CANDIDATE, A.DISMISS, S.DISMISSED, STAFF, "not worth checking"),
-    TransitionRule(S.QUEUED, A.DISMISS, S.DISMISSED, STAFF, "taken out of the queue"),
+    TransitionRule(S.CANDIDATE, A.DISMISS, S.DISMISSED, STAFF, "not worth checking", reason=True),
+    TransitionRule(S.QUEUED, A.DISMISS, S.DISMISSED, STAFF, "taken out of the queue", reason=True),
     TransitionRule(S.DISMISSED, A.RESTORE, S.CANDIDATE, STAFF, "back to triage"),
-    TransitionRule(S.QUEUED, A.ASSIGN, S.ASSIGNED, EDITOR, "assigns `assignee`"),
-    TransitionRule(S.QUEUED, A.TAKE, S.ASSIGNED, UNASSIGNED, "assigns the caller"),
-    TransitionRule(S.ASSIGNED, A.ASSIGN, S.ASSIGNED, EDITOR, "reassigns to `assignee`"),
-    TransitionRule(S.ASSIGNED, A.UNASSIGN, S.QUEUED, ASSIGNEE_OR_EDITOR, "back to the queue"),
+    TransitionRule(S.QUEUED, A.ASSIGN, S.ASSIGNED, EDITOR, "assigns `assignee`", assignment=Assignment.NAMED),
+    TransitionRule(
+        S.QUEUED, A.TAKE, S.ASSIGNED, UNASSIGNED, "assigns the caller", assignment=Assignment.CALLER
+    ),
+    TransitionRule(
+        S.ASSIGNED, A.ASSIGN, S.ASSIGNED, EDITOR, "reassigns to `assignee`", assignment=Assignment.NAMED
+    ),
+    TransitionRule(
+        S.ASSIGNED,
+        A.UNASSIGN,
+        S.QUEUED,
+        ASSIGNEE_OR_EDITOR,
+        "back to the queue",
+        assignment=Assignment.CLEAR,
+    ),
     TransitionRule(S.ASSIGNED, A.START, S.RESEARCHING, ASSIGNEE_OR_EDITOR, "research begins"),
-    TransitionRule(S.RESEARCHING, A.ASSIGN, S.RESEARCHING, EDITOR, "reassigns to `assignee`"),
+    TransitionRule(
+        S.RESEARCHING,
+        A.ASSIGN,
+        S.RESEARCHING,
+        EDITOR,
+        "reassigns to `assignee`",
+        assignment=Assignment.NAMED,
+    ),
     TransitionRule(
         S.RESEARCHING,
         A.SUBMIT,
         S.AWAITING_APPROVAL,
         ASSIGNEE_OR_EDITOR,
         "submits a draft verdict citing at least one evidence item",
+        verdict=SUBMIT,
     ),
     TransitionRule(
         S.AWAITING_APPROVAL,
@@ -169,6 +223,8 @@ TRANSITIONS: tuple[TransitionRule, ...] = (
         S.PUBLISHED,
         FOUR_EYES,
         "publishes the verdict; it supersedes the previously published one",
+        verdict=PUBLISH,
+        announces=(E.VERDICT_PUBLISHED, E.VERDICT_SUPERSEDED),
     ),
     TransitionRule(
         S.AWAITING_APPROVAL,
@@ -176,6 +232,8 @@ TRANSITIONS: tuple[TransitionRule, ...] = (
         S.RESEARCHING,
         EDITOR,
         "withdraws the submitted verdict",
+        reason=True,
+        verdict=RETURN_FOR_CHANGES,
     ),
     TransitionRule(
         S.PUBLISHED,
@@ -183,6 +241,9 @@ TRANSITIONS: tuple[TransitionRule, ...] = (
         S.RESEARCHING,
         EDITOR,
         "the published verdict stays visible, under review",
+        reason=True,
+        verdict=PUT_UNDER_REVIEW,
+        announces=(E.CLAIM_REOPENED,),
     ),
     TransitionRule(
         S.PUBLISHED,
@@ -190,20 +251,54 @@ TRANSITIONS: tuple[TransitionRule, ...] = (
         S.RESEARCHING,
         EDITOR,
         "retracts the published verdict",
+        reason=True,
+        verdict=RETRACT,
+        announces=(E.VERDICT_WITHDRAWN,),
     ),
 )
-del S, A
+del S, A, E
 
-TABLE: Mapping[tuple[State, Action], TransitionRule] = MappingProxyType(
+TABLE: Mapping[tuple[ClaimState, Action], TransitionRule] = MappingProxyType(
     {(t.source, t.action): t for t in TRANSITIONS}
 )
 assert len(TABLE) == len(TRANSITIONS), "a (state, action) pair appears twice in TRANSITIONS"
 
 
+def _per_action(rule: Callable[[TransitionRule], object]) -> dict[Action, object]:
+    """`rule(row)` for each action, checking that every row of the action agrees."""
+    seen: dict[Action, object] = {}
+    for row in TRANSITIONS:
+        value = seen.setdefault(row.action, rule(row))
+        assert value == rule(row), f"the rows of `{row.action}` disagree"
+    return seen
+
+
+REASON_REQUIRED: frozenset[Action] = frozenset(
+    a for a, needs in _per_action(lambda t: t.reason).items() if needs
+)
+"""Actions refused (422) without a non-blank `reason`."""
+NAMES_ASSIGNEE: frozenset[Action] = frozenset(
+    a for a, how in _per_action(lambda t: t.assignment).items() if how is Assignment.NAMED
+)
+"""Actions that need an `assignee` in the request; no other action takes one."""
+TAKES_VERDICT_ID: frozenset[Action] = frozenset(
+    a for a, move in _per_action(lambda t: t.verdict).items() if move is SUBMIT
+)
+"""Actions that may name the draft they act on (`verdict_id`); no other action takes one."""
+CYPHER_STATES: dict[str, str] = {
+    **VERDICT_STATE_PARAMS,
+    "initial_claim": INITIAL_STATE.value,
+    "published_claim": ClaimState.PUBLISHED.value,
+}
+"""The states queries compare with, as parameters: `$published_verdict`, `$initial_claim`, ..."""
+ANNOUNCING: frozenset[Action] = frozenset(t.action for t in TRANSITIONS if t.announces)
+"""Actions whose transaction enqueues webhook deliveries."""
+
+
 class IllegalTransition(Conflict):
     """The table has no row for this action from this state (409)."""
 
-    def __init__(self, state: State, action: Action) -> None:
+    def __init__(self, state: ClaimState, action: Action) -> None:
         allowed = actions_from(state)
         listed = ", ".join(allowed) or "none"
         super().__init__(
@@ -217,12 +312,12 @@ class TransitionForbidden(Forbidden):
     """The row exists, but its guard refuses this caller (403)."""
 
 
-def actions_from(state: State) -> list[str]:
+def actions_from(state: ClaimState) -> list[str]:
     """Every action the table has from `state`, whoever asks, in table order."""
     return [t.action.value for t in TRANSITIONS if t.source is state]
 
 
-def apply(state: State, action: Action, caller: Caller, facts: ClaimFacts) -> TransitionRule:
+def apply(state: ClaimState, action: Action, caller: Caller, facts: ClaimFacts) -> TransitionRule:
     """The row for `(state, action)` once its guard admits `caller`.
 
     Raises:
@@ -238,10 +333,10 @@ def apply(state: State, action: Action, caller: Caller, facts: ClaimFacts) -> Tr
     return transition
 
 
-def allowed_actions(state: State | str, caller: Caller, claim_facts: ClaimFacts) -> list[str]:
+def allowed_actions(state: ClaimState | str, caller: Caller, claim_facts: ClaimFacts) -> list[str]:
     """The actions `caller` may take now on a claim in `state`; [] for an unknown state."""
     try:
-        current = State(state)
+        current = ClaimState(state)
     except ValueError:
         return []
     return [

@@ -18,7 +18,7 @@ from factcheck.graph.queries import QueryCatalog
 from factcheck.graph.store import Graph
 from factcheck.outbound import create_http_client
 from factcheck.settings import Settings
-from factcheck.webhooks import Dispatcher
+from factcheck.webhooks.dispatcher import Dispatcher
 from tests.api.webhooks.receiver import Receiver, receive
 from tests.api.webhooks.support import FAST, Client
 from tests.conftest import bearer

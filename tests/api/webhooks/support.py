@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 from neo4j import AsyncDriver
 
 from factcheck.graph.store import Graph, Transaction
-from factcheck.webhooks import enqueue
+from factcheck.webhooks.outbox import enqueue
 
 Client = AsyncTestClient[Litestar]
 

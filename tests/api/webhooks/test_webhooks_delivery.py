@@ -11,7 +11,8 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from factcheck.graph.store import Graph
-from factcheck.webhooks import Dispatcher, verify_signature
+from factcheck.webhooks.dispatcher import Dispatcher
+from factcheck.webhooks.signing import verify_signature
 from tests.api.webhooks.receiver import Receiver
 from tests.api.webhooks.support import SECRET, Client, delivery_rows, eventually, publish, register
 

@@ -11,8 +11,9 @@ import pytest
 from neo4j import AsyncDriver
 
 from factcheck.graph.store import Graph, Transaction
-from factcheck.webhooks import enqueue, repository, service
+from factcheck.webhooks import repository, service
 from factcheck.webhooks.backoff import plan_outcome
+from factcheck.webhooks.outbox import enqueue
 from tests.api.webhooks.support import Client, delivery_rows, publish, register
 
 pytestmark = pytest.mark.usefixtures("quiet_outbox")

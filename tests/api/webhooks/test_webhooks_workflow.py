@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from neo4j import AsyncDriver
 
-from factcheck.webhooks import Dispatcher, verify_signature
+from factcheck.webhooks.dispatcher import Dispatcher
+from factcheck.webhooks.signing import verify_signature
 from tests.api.webhooks.receiver import Receiver
 from tests.api.webhooks.support import SECRET, Client, delivery_rows, register
 from tests.api.workflow.support import Flow, make_evidence, user_ids

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import httpx
 import pytest
 
-from factcheck.webhooks import verify_signature
 from factcheck.webhooks.sender import Attempt, ClaimedDelivery, send, utc_timestamp
+from factcheck.webhooks.signing import verify_signature
 
 SECRET = "whsec-newsroom-0123456789"
 DELIVERY = ClaimedDelivery(

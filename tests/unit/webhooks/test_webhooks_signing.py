@@ -7,8 +7,7 @@ import hmac
 
 import pytest
 
-from factcheck.webhooks import sign, verify_signature
-from factcheck.webhooks.signing import signature
+from factcheck.webhooks.signing import sign, signature, verify_signature
 
 SECRET = "whsec-newsroom-0123456789"
 BODY = b'{"data":{"rating":"false"},"id":"d-1","type":"verdict.published"}'

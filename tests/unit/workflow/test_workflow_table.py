@@ -9,19 +9,22 @@ import pytest
 from factcheck.auth.identity import Caller
 from factcheck.auth.roles import Role
 from factcheck.errors import Unprocessable
+from factcheck.verdicts.lifecycle import VERDICT_MOVES
+from factcheck.webhooks.events import WebhookEvent
 from factcheck.workflow.diagram import workflow_mermaid, workflow_mermaid_markdown
 from factcheck.workflow.docs import DOC_PATH, VERDICT_STEPS, render_workflow_doc
 from factcheck.workflow.schemas import TransitionCreate
-from factcheck.workflow.service import EFFECTS, check_request
+from factcheck.workflow.service import ANNOUNCEMENTS, ASSIGNMENT_EFFECTS, VERDICT_EFFECTS, check_request
 from factcheck.workflow.table import (
     INITIAL_STATE,
     REASON_REQUIRED,
     TABLE,
     TRANSITIONS,
     Action,
+    Assignment,
     ClaimFacts,
+    ClaimState,
     IllegalTransition,
-    State,
     TransitionForbidden,
     TransitionRule,
     actions_from,
@@ -58,8 +61,8 @@ WHO_MAY: dict[Action, set[Caller]] = {
 }
 
 
-@pytest.mark.parametrize(("state", "action"), list(itertools.product(State, Action)))
-def test_every_state_and_action_pair(state: State, action: Action) -> None:
+@pytest.mark.parametrize(("state", "action"), list(itertools.product(ClaimState, Action)))
+def test_every_state_and_action_pair(state: ClaimState, action: Action) -> None:
     row = TABLE.get((state, action))
     if row is None:
         with pytest.raises(IllegalTransition) as refused:
@@ -85,18 +88,18 @@ def test_every_guard_by_role(row: TransitionRule, caller: Caller) -> None:
 def test_four_eyes() -> None:
     facts = ClaimFacts(assignee=EDITOR.id, submitted_by=EDITOR.id)
     with pytest.raises(TransitionForbidden, match="four eyes"):
-        apply(State.AWAITING_APPROVAL, Action.APPROVE, EDITOR, facts)
-    assert apply(State.AWAITING_APPROVAL, Action.APPROVE, ADMIN, facts).target is State.PUBLISHED
+        apply(ClaimState.AWAITING_APPROVAL, Action.APPROVE, EDITOR, facts)
+    assert apply(ClaimState.AWAITING_APPROVAL, Action.APPROVE, ADMIN, facts).target is ClaimState.PUBLISHED
 
 
 def test_a_checker_takes_only_an_unassigned_claim() -> None:
-    assert apply(State.QUEUED, Action.TAKE, CHECKER, ClaimFacts()).target is State.ASSIGNED
+    assert apply(ClaimState.QUEUED, Action.TAKE, CHECKER, ClaimFacts()).target is ClaimState.ASSIGNED
     with pytest.raises(TransitionForbidden, match="already assigned"):
-        apply(State.QUEUED, Action.TAKE, CHECKER, ClaimFacts(assignee=OTHER_CHECKER.id))
+        apply(ClaimState.QUEUED, Action.TAKE, CHECKER, ClaimFacts(assignee=OTHER_CHECKER.id))
 
 
-@pytest.mark.parametrize("state", State)
-def test_allowed_actions_are_the_rows_whose_guards_pass(state: State) -> None:
+@pytest.mark.parametrize("state", ClaimState)
+def test_allowed_actions_are_the_rows_whose_guards_pass(state: ClaimState) -> None:
     for caller in EVERYONE:
         expected = [t.action.value for t in TRANSITIONS if t.source is state and caller in WHO_MAY[t.action]]
         assert allowed_actions(state, caller, FACTS) == expected
@@ -116,12 +119,14 @@ def test_every_state_is_reachable_and_none_is_a_dead_end() -> None:
             if row.source is state and row.target not in reached:
                 reached.add(row.target)
                 frontier.append(row.target)
-    assert reached == set(State)
-    assert all(actions_from(state) for state in State)
+    assert reached == set(ClaimState)
+    assert all(actions_from(state) for state in ClaimState)
 
 
 def test_every_action_has_an_effect_and_the_reasons_are_as_documented() -> None:
-    assert set(EFFECTS) == set(Action)
+    assert set(ASSIGNMENT_EFFECTS) == set(Assignment)
+    assert set(VERDICT_EFFECTS) == set(VERDICT_MOVES)
+    assert set(ANNOUNCEMENTS) == set(WebhookEvent)
     assert {row.action for row in TRANSITIONS} == set(Action)
     assert {Action.DISMISS, Action.REQUEST_CHANGES, Action.REOPEN, Action.WITHDRAW} == REASON_REQUIRED
 
