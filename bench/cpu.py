@@ -1,28 +1,25 @@
-"""CPU seconds used by processes, read from /proc: who spent the CPU during a round."""
+"""CPU seconds used by processes (psutil): who spent the CPU during a round."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+
+import psutil
 
 __all__ = ["CpuMeter", "cpu_seconds"]
-
-_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid: int) -> float:
     """User plus system CPU time of `pid` so far, with its children that ended; 0.0 when it is gone.
 
-    Ended children count because `factcheck ingest` drafts on worker processes that stop when
+    Ended children count because `factcheck ingest` prepares articles on worker processes that stop when
     the ingest does.
     """
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
         return 0.0
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return sum(int(value) for value in fields[11:15]) / _TICKS
+    return float(times.user + times.system + times.children_user + times.children_system)
 
 
 class CpuMeter:

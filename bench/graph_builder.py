@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, get_args
+from typing import Any, cast
 
 import httpx
 from neo4j import AsyncDriver, AsyncManagedTransaction
@@ -29,17 +29,16 @@ from bench.corpus import Corpus, GeneratedArticle
 from bench.raw import load_queries
 from bench.review import Reviewer
 from factcheck.articles import service as articles_service
-from factcheck.articles.inputs import draft_article
-from factcheck.articles.plan import ArticleDraft, plan_batch
+from factcheck.articles.inputs import prepare_article
+from factcheck.articles.plan import PreparedArticle, plan_batch
 from factcheck.articles.schemas import ArticleCreate
-from factcheck.audit.chain import SubjectLabel, canonical_json, event_hash
+from factcheck.audit.chain import AuditEvent, EventSubject, SubjectLabel, append_events, lock_chain
 from factcheck.auth.keys import hash_key, new_key
 from factcheck.auth.repository import create_user
 from factcheck.documents.publisher import publisher_of
 from factcheck.documents.snapshot import Snapshot
 from factcheck.extraction import RuleBasedExtractor
-from factcheck.graph.queries import QueryName
-from factcheck.graph.store import Graph
+from factcheck.graph.store import Graph, Transaction
 from factcheck.settings import Settings
 from factcheck.verdicts.schemas import Rating
 
@@ -49,24 +48,7 @@ GROW_BATCH = 100  # articles per bulk write transaction
 CLONE_BATCH = 500  # published claims per bulk write transaction
 CLAIMS_PER_ARTICLE = 10  # about what the extractor finds in a generated article (a little under)
 CHAINS, DEPTH = 4, 3  # the traced claim's evidence: 4 DERIVED_FROM chains, 3 deep
-LABELS: tuple[str, ...] = get_args(SubjectLabel)
 
-CREATE_EVENTS = """
-UNWIND $events AS row
-CREATE (e:Event)
-SET e = row.event
-WITH e, row
-""" + "\n".join(
-    f"CALL (e, row) {{ UNWIND row.about.{label} AS id MATCH (n:{label} {{id: id}}) "
-    "CREATE (e)-[:ABOUT]->(n) }"
-    for label in LABELS
-)
-LINK_EVENTS = """
-UNWIND $seqs AS seq
-MATCH (e:Event {seq: seq}), (prev:Event {seq: seq - 1})
-CREATE (e)-[:FOLLOWS]->(prev)
-"""
-SET_HEAD = "MATCH (h:AuditHead {id: 'audit'}) SET h.seq = $seq, h.hash = $hash"
 CANDIDATES = """
 MATCH (c:Claim {state: 'candidate'})
 WHERE c.checkworthiness >= $min_score AND NOT c.id IN $reserved
@@ -136,21 +118,6 @@ async def create_users(graph: Graph, admin_key: str) -> BenchUsers:
     return BenchUsers(keys, ids)
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
-    """An audit event before it gets its place in the chain."""
-
-    user: str
-    action: str
-    subject_type: str
-    subject: str
-    data: Mapping[str, Any]
-    at: str
-    about: Mapping[str, list[str]]
-    from_state: str | None = None
-    to_state: str | None = None
-
-
 @dataclass(slots=True)
 class Shape:
     """A claim published through the HTTP workflow: what the bulk clones copy."""
@@ -203,14 +170,14 @@ class GraphBuilder:
         self.graph = Graph(driver, self.queries, settings.neo4j_database)
         self.rng = random.Random(f"builder:{seed}")
         self.pool_size = pool_size
-        self.pool: list[ArticleDraft] = []
+        self.pool: list[PreparedArticle] = []
         self.next_article = 0
         self.serial = 0
         self.claims = 0
         self.shapes: list[Shape] = []
         self.reserved: list[str] = []
         self.extractor = RuleBasedExtractor()
-        self.http = httpx.AsyncClient()  # draft_article's signature wants one; text input never fetches
+        self.http = httpx.AsyncClient()  # prepare_article's signature wants one; text input never fetches
 
     async def close(self) -> None:
         """Closes the builder's HTTP client."""
@@ -235,10 +202,10 @@ class GraphBuilder:
         start, self.next_article = self.next_article, self.next_article + count
         return list(self.corpus.articles(start, count))
 
-    async def draft(self, article: GeneratedArticle) -> ArticleDraft:
-        """The article as the service drafts it: normalised and extracted."""
+    async def prepare(self, article: GeneratedArticle) -> PreparedArticle:
+        """The article as the service prepares it: normalised and extracted."""
         data = ArticleCreate.model_validate(article.as_request())
-        return await draft_article(data, self.settings, self.http, self.extractor)
+        return await prepare_article(data, self.settings, self.http, self.extractor)
 
     async def ingest(self, target_claims: int) -> float:
         """Ingests new articles through the service's batch path until `target_claims` claims."""
@@ -246,18 +213,18 @@ class GraphBuilder:
         size = self.settings.ingest_batch_size
         while self.claims < target_claims:
             count = max(1, min(size, math.ceil((target_claims - self.claims) / CLAIMS_PER_ARTICLE)))
-            drafts = [await self.draft(article) for article in self.take_articles(count)]
-            self.pool.extend(drafts[: max(0, self.pool_size - len(self.pool))])
-            outcomes = await articles_service.ingest(self.graph, drafts, self.users.ids["checker"])
+            prepared = [await self.prepare(article) for article in self.take_articles(count)]
+            self.pool.extend(prepared[: max(0, self.pool_size - len(self.pool))])
+            outcomes = await articles_service.ingest(self.graph, prepared, self.users.ids["checker"])
             self.claims += sum(o.claims for o in outcomes if o.created)
         return time.perf_counter() - began
 
-    async def _grow_draft(self) -> ArticleDraft:
+    async def _grow_article(self) -> PreparedArticle:
         if len(self.pool) < self.pool_size:
             [article] = self.take_articles(1)
-            draft = await self.draft(article)
-            self.pool.append(draft)
-            return draft
+            prepared = await self.prepare(article)
+            self.pool.append(prepared)
+            return prepared
         self.serial += 1
         source = self.pool[self.serial % len(self.pool)]
         stamp = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=self.serial)
@@ -273,9 +240,9 @@ class GraphBuilder:
         began = time.perf_counter()
         while self.claims < target_claims:
             count = max(1, min(GROW_BATCH, math.ceil((target_claims - self.claims) / CLAIMS_PER_ARTICLE)))
-            drafts = [await self._grow_draft() for _ in range(count)]
-            await articles_service.write_batch(self.graph, plan_batch(drafts), self.users.ids["checker"])
-            self.claims += sum(len(d.extraction.claims) for d in drafts)
+            prepared = [await self._grow_article() for _ in range(count)]
+            await articles_service.write_batch(self.graph, plan_batch(prepared), self.users.ids["checker"])
+            self.claims += sum(len(d.extraction.claims) for d in prepared)
         return time.perf_counter() - began
 
     # -- claims reviewed over HTTP ------------------------------------------------------------
@@ -373,7 +340,7 @@ class GraphBuilder:
             if not claims:
                 break
             rows: list[dict[str, Any]] = []
-            events: list[_Event] = []
+            events: list[AuditEvent] = []
             for claim_id, claim_text in claims:
                 row, claim_events = self._clone(
                     self.shapes[len(rows) % len(self.shapes)], claim_id, claim_text
@@ -382,18 +349,18 @@ class GraphBuilder:
                 events.extend(claim_events)
 
             async def work(tx: AsyncManagedTransaction, rows: list[dict[str, Any]] = rows,
-                           events: list[_Event] = events) -> None:  # fmt: skip
-                tip = await (await tx.run(self.queries[QueryName("audit/lock_head")])).single()
-                assert tip is not None
+                           events: list[AuditEvent] = events) -> None:  # fmt: skip
+                runner = Transaction(tx, self.queries)
+                await lock_chain(runner)
                 await (await tx.run(PUBLISH_CLONES, rows=rows)).consume()
-                await _append_events(tx, int(tip["seq"]), str(tip["hash"]), events)
+                await append_events(runner, events)
 
             async with self.driver.session(database=self.settings.neo4j_database) as session:
                 await session.execute_write(work)
             published += len(rows)
         return time.perf_counter() - began
 
-    def _clone(self, shape: Shape, claim_id: str, claim_text: str) -> tuple[dict[str, Any], list[_Event]]:
+    def _clone(self, shape: Shape, claim_id: str, claim_text: str) -> tuple[dict[str, Any], list[AuditEvent]]:
         rng = self.rng
         self.serial += 1
         shift = timedelta(days=rng.uniform(1, 730), seconds=rng.uniform(0, 86_400))
@@ -478,49 +445,21 @@ class GraphBuilder:
         for stored, about in shape.events:
             action = str(stored["action"])
             data = {**_remap(json.loads(str(stored.get("data") or "{}")), ids), **overrides.get(action, {})}
-            targets: dict[str, list[str]] = {label: [] for label in LABELS}
-            for label, node_id in about:
-                targets[label].append(ids.get(node_id, node_id))
+            subject_id = str(stored["subject"])
+            label = cast(SubjectLabel, stored["subject_type"])
+            subject = EventSubject(label, ids.get(subject_id, subject_id))
+            targets = [EventSubject(cast(SubjectLabel, lab), ids.get(i, i)) for lab, i in about]
             at = moved(datetime.fromisoformat(str(stored["at"])))
             events.append(
-                _Event(
+                AuditEvent(
                     user=str(stored["user"]),
                     action=action,
-                    subject_type=str(stored["subject_type"]),
-                    subject=ids.get(str(stored["subject"]), str(stored["subject"])),
+                    subject=subject,
                     data=data,
                     at=at.isoformat(timespec="microseconds"),
-                    about=targets,
+                    also_about=[t for t in targets if t != subject],
                     from_state=stored.get("from_state"),
                     to_state=stored.get("to_state"),
                 )
             )
         return row, events
-
-
-async def _append_events(tx: AsyncManagedTransaction, seq: int, prev_hash: str, events: list[_Event]) -> None:
-    """Appends events after the locked chain head (seq, prev_hash), hashing each as the service does."""
-    rows, seqs = [], []
-    for event in events:
-        seq += 1
-        stored: dict[str, Any] = {
-            "id": str(uuid.uuid4()),
-            "seq": seq,
-            "at": event.at,
-            "user": event.user,
-            "action": event.action,
-            "subject": event.subject,
-            "subject_type": event.subject_type,
-            "from_state": event.from_state,
-            "to_state": event.to_state,
-            "data": canonical_json(dict(event.data)),
-            "prev_hash": prev_hash,
-        }
-        stored["hash"] = prev_hash = event_hash(prev_hash, stored)
-        rows.append({"event": {k: v for k, v in stored.items() if v is not None}, "about": event.about})
-        seqs.append(seq)
-    if not rows:
-        return
-    await (await tx.run(CREATE_EVENTS, events=rows)).consume()
-    await (await tx.run(LINK_EVENTS, seqs=seqs)).consume()
-    await (await tx.run(SET_HEAD, seq=seq, hash=prev_hash)).consume()

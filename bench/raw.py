@@ -15,14 +15,19 @@ from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.graph.queries import QueryCatalog, QueryName
 from factcheck.graph.store import Transaction
 from factcheck.settings import PROJECT_ROOT
+from factcheck.workflow.table import CYPHER_STATES, TABLE, Action, ClaimState
 
 __all__ = ["WORKFLOW_CYCLE", "RawDriver", "load_queries"]
 
-# Two transitions that take a claim out of triage and back, forever: candidate <-> dismissed.
+# Two rows of the workflow table that take a claim out of triage and back, forever:
+# candidate <-> dismissed. state -> (action, next state, reason).
 WORKFLOW_CYCLE: dict[str, tuple[str, str, str]] = {
-    # state -> (action, next state, reason)
-    "candidate": ("dismiss", "dismissed", "not worth checking this week"),
-    "dismissed": ("restore", "candidate", ""),
+    row.source.value: (
+        row.action.value,
+        row.target.value,
+        "not worth checking this week" if row.reason else "",
+    )
+    for row in (TABLE[ClaimState.CANDIDATE, Action.DISMISS], TABLE[ClaimState.DISMISSED, Action.RESTORE])
 }
 
 
@@ -52,10 +57,10 @@ class RawDriver:
 
         One managed read transaction in a session that shares the driver's bookmark manager.
         """
-        text = self.text(name)
+        text, sent = self.text(name), {**CYPHER_STATES, **params}  # the states, as the service sends
 
         async def work(tx: AsyncManagedTransaction) -> list[Record]:
-            result = await tx.run(text, params)
+            result = await tx.run(text, sent)
             return [record async for record in result]
 
         async with self.driver.session(
@@ -67,7 +72,7 @@ class RawDriver:
         """The claim's workflow state and version, read with claims/get_claim."""
         records, _, _ = await self.driver.execute_query(
             self.text("claims/get_claim"),
-            {"id": claim_id},
+            {"id": claim_id, **CYPHER_STATES},
             database_=self.database,
             routing_=RoutingControl.READ,
         )
@@ -95,7 +100,9 @@ class RawDriver:
                 await _rows(tx, self.text("actors/link_affiliations"), {"affiliations": affiliations})
             articles = resolved_articles(plan, actor_ids, source_ids)
             [row] = await _rows(
-                tx, self.text("articles/create_articles"), {"articles": articles, "user": user}
+                tx,
+                self.text("articles/create_articles"),
+                {"articles": articles, "user": user, **CYPHER_STATES},
             )
             return int(row["created"])
 
@@ -110,7 +117,9 @@ class RawDriver:
         """
 
         async def work(tx: AsyncManagedTransaction) -> tuple[str, str, int]:
-            [row] = await _rows(tx, self.text("workflow/lock_claim"), {"id": claim_id, "verdict_id": None})
+            [row] = await _rows(
+                tx, self.text("claims/lock_claim"), {"id": claim_id, "verdict_id": None, **CYPHER_STATES}
+            )
             state, current = str(row["state"]), int(row["version"])
             if current != version or state not in WORKFLOW_CYCLE:
                 return "conflict", state, current

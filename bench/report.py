@@ -10,6 +10,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from bench.scenarios.common import Result
 
 __all__ = [
@@ -38,13 +40,7 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    memory_gb = math.nan
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
+    memory_gb = round(psutil.virtual_memory().total / 1024**3, 1)
     return {
         "cpus": os.cpu_count(),
         "cpu_model": model,

@@ -11,6 +11,8 @@ from typing import Any
 
 import httpx
 
+from factcheck.workflow.table import ClaimState, route_to
+
 __all__ = ["Reviewer"]
 
 
@@ -63,9 +65,9 @@ class Reviewer:
         return str((await self._call("POST", f"/claims/{claim_id}/verdicts", "checker", body))["id"])
 
     async def start_research(self, claim_id: str) -> None:
-        """candidate -> queued -> assigned (to the checker) -> researching."""
-        for action in ("accept", "take", "start"):
-            await self.transition(claim_id, action)
+        """candidate -> ... -> researching, along the workflow table's own route."""
+        for row in route_to(ClaimState.RESEARCHING):
+            await self.transition(claim_id, row.action.value)
 
     async def publish(self, claim_id: str, verdict_id: str, approver: str = "editor") -> None:
         """Submits the draft (checker) and approves it (an editor: four eyes)."""

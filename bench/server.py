@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 import httpx
+import psutil
 
 from factcheck.graph.local import free_port
 
@@ -27,19 +28,10 @@ __all__ = ["Server", "child_pids"]
 
 def child_pids(pid: int) -> list[int]:
     """The direct children of `pid` (uvicorn's worker processes)."""
-    children: list[int] = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The command name is in parentheses and may hold spaces; the parent pid follows it.
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if int(fields[1]) == pid:
-            children.append(int(entry.name))
-    return children
+    try:
+        return [child.pid for child in psutil.Process(pid).children()]
+    except psutil.Error:
+        return []
 
 
 class Server:
@@ -179,7 +171,7 @@ class Server:
 def _is_python(pid: int) -> bool:
     """A worker: a Python child that is not multiprocessing's resource tracker."""
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
-    except OSError:
+        cmdline = " ".join(psutil.Process(pid).cmdline())
+    except psutil.Error:
         return False
     return "python" in cmdline and "resource_tracker" not in cmdline

@@ -24,6 +24,10 @@ from factcheck.graph.migrations import apply_migrations
 from factcheck.graph.store import create_driver
 from factcheck.settings import Settings
 
+# Fixtures shared across the API tests, registered once here instead of re-exported per folder:
+# `flow` (claims driven through review) and `site`, `seed_claim` (documents on a local site).
+pytest_plugins = ["tests.api.workflow.support", "tests.api.documents.support"]
+
 
 def _base_settings(**overrides: object) -> Settings:
     return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]

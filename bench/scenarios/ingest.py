@@ -30,7 +30,7 @@ from bench.context import BenchContext
 from bench.load import HttpOp, IngestOp, Job, RoundResult
 from bench.scenarios.common import Result, RoundFn, compare
 from factcheck.articles.bulk import ingest_source
-from factcheck.articles.plan import ArticleDraft, plan_batch
+from factcheck.articles.plan import PreparedArticle, plan_batch
 from factcheck.graph.store import Graph, Transaction
 
 __all__ = ["run"]
@@ -92,19 +92,19 @@ async def _cli_rounds(ctx: BenchContext) -> RoundFn:
     return round_
 
 
-async def _drafts(ctx: BenchContext, sizes: list[int]) -> list[list[ArticleDraft]]:
+async def _prepared(ctx: BenchContext, sizes: list[int]) -> list[list[PreparedArticle]]:
     """Extracted articles for each round of a driver side, made before any round runs."""
-    return [[await ctx.builder.draft(a) for a in ctx.builder.take_articles(size)] for size in sizes]
+    return [[await ctx.builder.prepare(a) for a in ctx.builder.take_articles(size)] for size in sizes]
 
 
 async def _raw_batch_rounds(ctx: BenchContext) -> RoundFn:
-    rounds = await _drafts(ctx, _sizes(ctx, ctx.options.batch_articles))
+    rounds = await _prepared(ctx, _sizes(ctx, ctx.options.batch_articles))
     size = ctx.settings.ingest_batch_size
     user = ctx.users.ids["checker"]
 
     async def round_(number: int) -> RoundResult:
-        drafts = rounds[number + 1]
-        plans = [plan_batch(drafts[i : i + size]) for i in range(0, len(drafts), size)]
+        prepared = rounds[number + 1]
+        plans = [plan_batch(prepared[i : i + size]) for i in range(0, len(prepared), size)]
         latencies, units = [], 0
         began = time.perf_counter()
         for plan in plans:
@@ -128,11 +128,11 @@ async def _post_rounds(ctx: BenchContext) -> RoundFn:
 
 
 async def _raw_single_rounds(ctx: BenchContext) -> RoundFn:
-    rounds = await _drafts(ctx, _sizes(ctx, ctx.options.post_articles))
+    rounds = await _prepared(ctx, _sizes(ctx, ctx.options.post_articles))
     user = ctx.users.ids["checker"]
 
     async def round_(number: int) -> RoundResult:
-        ops = tuple(IngestOp(plan_batch([draft]), user) for draft in rounds[number + 1])
+        ops = tuple(IngestOp(plan_batch([article]), user) for article in rounds[number + 1])
         return await ctx.load.run(Job(ops, ctx.options.concurrency, ROUND_LIMIT_S, once=True))
 
     return round_
@@ -158,7 +158,7 @@ async def run(ctx: BenchContext) -> None:
             target=TARGET,
             notes=[
                 f"{options.batch_articles} new articles a round, one batch written at a time",
-                f"service: {ctx.settings.ingest_workers} drafting processes (started each round)",
+                f"service: {ctx.settings.ingest_workers} preparation processes (started each round)",
                 "latency: time between batch commits (service: extraction overlaps the previous write)",
                 "driver rows extracted before the round; no audit event",
             ],

@@ -4,7 +4,7 @@ Clients take their claim round candidate -> dismissed -> candidate (`dismiss` wi
 then `restore`), each sending the version it last saw. Under contention most requests find
 the claim moved on and get 409; both outcomes are counted, throughput is successful
 transitions per second. The driver side runs the same transaction without the service:
-workflow/lock_claim, workflow/move_claim and `factcheck.audit.chain.append_event`; it skips
+claims/lock_claim, workflow/move_claim and `factcheck.audit.chain.append_event`; it skips
 the role guards, the transition table and the JSON around them.
 """
 

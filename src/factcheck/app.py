@@ -19,7 +19,7 @@ from factcheck.auth.bootstrap import ensure_bootstrap_admin
 from factcheck.auth.guards import provide_caller
 from factcheck.auth.identity import KeyCache
 from factcheck.graph.queries import QueryCatalog, declared_queries
-from factcheck.graph.schema import SchemaState
+from factcheck.graph.schema import MigrationStatus
 from factcheck.graph.store import Graph, create_driver
 from factcheck.outbound import create_http_client
 from factcheck.problems import exception_handlers
@@ -56,7 +56,7 @@ def _lifespan(settings: Settings) -> object:
         http = create_http_client(settings)
         dispatcher: Dispatcher | None = None
         try:
-            schema = SchemaState(driver, settings.cypher_dir, settings.neo4j_database)
+            schema = MigrationStatus(driver, settings.cypher_dir, settings.neo4j_database)
             if settings.migrate_on_start and not await schema.ensure():
                 log.warning("starting without a reachable Neo4j; /ready answers 503 until it is")
             graph = Graph(driver, queries, settings.neo4j_database)

@@ -8,7 +8,7 @@ import httpx
 from litestar.di import NamedDependency
 
 from factcheck.auth.identity import KeyCache
-from factcheck.graph.schema import SchemaState
+from factcheck.graph.schema import MigrationStatus
 from factcheck.graph.store import Graph
 from factcheck.settings import Settings
 
@@ -22,7 +22,7 @@ class AppServices:
     settings: Settings
     graph: Graph
     http: httpx.AsyncClient
-    schema: SchemaState
+    schema: MigrationStatus
     key_cache: KeyCache
 
 

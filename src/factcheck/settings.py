@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     # Evidence chains deeper than this are cut in a trace, which then says where (at most 32).
     trace_max_depth: int = Field(default=10, ge=1, le=32)
 
-    # `factcheck ingest`: articles per write transaction, and processes drafting the next batch
+    # `factcheck ingest`: articles per write transaction, and processes preparing the next batch
     # (rule-based extraction of text and HTML) while one is written; 1 drafts in-process.
     ingest_batch_size: int = Field(default=50, ge=1, le=5000)
     ingest_workers: int = Field(default_factory=lambda: min(os.cpu_count() or 1, 8), ge=1, le=64)

@@ -1,33 +1,61 @@
-"""Drives a claim through review over HTTP, as fact-checkers do, up to a published verdict."""
+"""Drives a claim through review over HTTP, as fact-checkers do, up to a published verdict.
+
+The one transition helper of the tests: `post_transition` sends one action at the claim's
+current version, `transition` also asserts it succeeded, and `walk` follows the workflow
+table's own route (`route_to`) to a state before a verdict is involved.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from litestar.testing import AsyncTestClient
 
+from factcheck.workflow.table import ClaimState, route_to
 from tests.conftest import bearer
 
 Client = AsyncTestClient  # type: ignore[type-arg]
 
 
-async def claim_version(client: Client, claim_id: str) -> int:
+async def claim_version(client: httpx.AsyncClient, claim_id: str) -> int:
     response = await client.get(f"/claims/{claim_id}")
     assert response.status_code == 200, response.text
     return int(response.json()["version"])
 
 
-async def transition(client: Client, claim_id: str, action: str, key: str | None = None, **extra: Any) -> Any:
-    """Applies one workflow action at the claim's current version; asserts it succeeded."""
-    version = await claim_version(client, claim_id)
-    headers = bearer(key) if key else None
-    response = await client.post(
+async def post_transition(
+    client: httpx.AsyncClient,
+    claim_id: str,
+    action: str,
+    key: str | None = None,
+    version: int | None = None,
+    **extra: Any,
+) -> httpx.Response:
+    """POSTs one workflow action, at the claim's current version unless `version` is given."""
+    if version is None:
+        version = await claim_version(client, claim_id)
+    return await client.post(
         f"/claims/{claim_id}/transitions",
         json={"action": action, "version": version, **extra},
-        headers=headers,
+        headers=bearer(key) if key else None,
     )
+
+
+async def transition(
+    client: httpx.AsyncClient, claim_id: str, action: str, key: str | None = None, **extra: Any
+) -> Any:
+    """Applies one workflow action at the claim's current version; asserts it succeeded."""
+    response = await post_transition(client, claim_id, action, key, **extra)
     assert response.status_code in (200, 201), (action, response.text)
     return response.json()
+
+
+async def walk(client: httpx.AsyncClient, claim_id: str, state: str, key: str | None = None) -> None:
+    """Moves a new claim to `state` along the table's route, giving a reason where one is needed."""
+    for row in route_to(ClaimState(state)):
+        extra = {"reason": "not checkable"} if row.reason else {}
+        await transition(client, claim_id, row.action.value, key, **extra)
 
 
 async def add_evidence(
@@ -59,9 +87,7 @@ async def publish(
     """
     state = (await client.get(f"/claims/{claim_id}")).json()["state"]
     if state == "candidate":  # otherwise already researching, or published and reopened below
-        await transition(client, claim_id, "accept")
-        await transition(client, claim_id, "take")
-        await transition(client, claim_id, "start")
+        await walk(client, claim_id, "researching")
     elif state == "published":
         await transition(client, claim_id, "reopen", reason="new information")
     if evidence_ids is None:

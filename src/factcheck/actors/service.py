@@ -7,7 +7,12 @@ from factcheck.actors.schemas import ActorDetail, SourceDetail
 from factcheck.errors import NotFound
 from factcheck.graph.store import Runner
 
-__all__ = ["get_actor", "get_source"]
+__all__ = ["get_actor", "get_source", "link_affiliations", "upsert_actors", "upsert_sources"]
+
+# Every writer of claims resolves actors and sources through these, in its own transaction.
+upsert_actors = repository.upsert_actors
+upsert_sources = repository.upsert_sources
+link_affiliations = repository.link_affiliations
 
 
 async def get_actor(runner: Runner, actor_id: str, limit: int) -> ActorDetail:

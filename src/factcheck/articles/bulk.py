@@ -16,9 +16,9 @@ from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from factcheck.articles import service
-from factcheck.articles.drafting import DraftPool
 from factcheck.articles.inputs import make_extractor
-from factcheck.articles.plan import ArticleDraft
+from factcheck.articles.plan import PreparedArticle
+from factcheck.articles.preparation import PreparationPool
 from factcheck.articles.schemas import ArticleCreate
 from factcheck.graph.store import Graph
 from factcheck.settings import Settings
@@ -91,7 +91,7 @@ async def ingest_source(
 ) -> IngestSummary:
     """Extracts every article of `target` and writes them `settings.ingest_batch_size` at a time.
 
-    Batches are pipelined: while one batch is written, the next is drafted on
+    Batches are pipelined: while one batch is written, the next is prepared on
     `settings.ingest_workers` processes. Writes stay one at a time, in input order.
     """
     summary = IngestSummary()
@@ -107,13 +107,13 @@ async def ingest_source(
     )
     with (
         Progress(*columns, disable=not show_progress, transient=False) as progress,
-        DraftPool(settings, http, make_extractor(settings, http), settings.ingest_workers) as pool,
+        PreparationPool(settings, http, make_extractor(settings, http), settings.ingest_workers) as pool,
     ):
         task = progress.add_task("ingest", total=None, last="")
-        ready: list[ArticleDraft] = []
+        ready: list[PreparedArticle] = []
         try:
             for chunk in _chunks(read_inputs(target), size):
-                ready += await _drafts(pool, chunk, summary.failed)
+                ready += await _prepare(pool, chunk, summary.failed)
                 while len(ready) >= size:
                     await writer.submit(ready[:size])
                     ready = ready[size:]
@@ -128,13 +128,13 @@ async def ingest_source(
 
 
 class _BatchWriter:
-    """Writes one batch at a time in the background, while the caller drafts the next."""
+    """Writes one batch at a time in the background, while the caller prepares the next."""
 
     def __init__(self, graph: Graph, user: str, summary: IngestSummary) -> None:
         self._graph, self._user, self._summary = graph, user, summary
         self._task: asyncio.Task[list[service.IngestOutcome]] | None = None
 
-    async def submit(self, batch: list[ArticleDraft]) -> None:
+    async def submit(self, batch: list[PreparedArticle]) -> None:
         """Waits for the batch being written, then starts writing this one."""
         await self.wait()
         self._task = asyncio.create_task(service.ingest(self._graph, batch, self._user))
@@ -155,23 +155,24 @@ class _BatchWriter:
             self._task.cancel()
 
 
-async def _drafts(
-    pool: DraftPool, chunk: list[tuple[str, ArticleCreate | str]], failed: list[tuple[str, str]]
-) -> list[ArticleDraft]:
-    """The chunk's drafts; inputs that could not be read or drafted go to `failed`."""
+async def _prepare(
+    pool: PreparationPool, chunk: list[tuple[str, ArticleCreate | str]], failed: list[tuple[str, str]]
+) -> list[PreparedArticle]:
+    """The chunk's prepared articles; inputs that could not be read or prepared go to `failed`."""
     inputs: list[tuple[str, ArticleCreate]] = []
     for label, item in chunk:
         if isinstance(item, str):
             failed.append((label, item))
         else:
             inputs.append((label, item))
-    drafts: list[ArticleDraft] = []
-    for (label, _), drafted in zip(inputs, await pool.draft([item for _, item in inputs]), strict=True):
-        if isinstance(drafted, str):
-            failed.append((label, drafted))
+    prepared: list[PreparedArticle] = []
+    results = await pool.prepare([item for _, item in inputs])
+    for (label, _), result in zip(inputs, results, strict=True):
+        if isinstance(result, str):
+            failed.append((label, result))
         else:
-            drafts.append(drafted)
-    return drafts
+            prepared.append(result)
+    return prepared
 
 
 def _chunks(

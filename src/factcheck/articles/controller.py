@@ -9,7 +9,6 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from factcheck.app_services import Services
 from factcheck.articles import service
-from factcheck.articles.inputs import draft_article, make_extractor
 from factcheck.articles.schemas import Article, ArticleCreate, ArticlePage
 from factcheck.auth.guards import CallerDep, requires
 from factcheck.auth.roles import Permission
@@ -34,11 +33,10 @@ class ArticleController(Controller):
         self, data: JSONBody[ArticleCreate], services: Services, caller: CallerDep
     ) -> Response[Article]:
         """Extracts claims, actors and sources, and writes them in one transaction."""
-        extractor = make_extractor(services.settings, services.http)
-        draft = await draft_article(data, services.settings, services.http, extractor)
-        [outcome] = await service.ingest(services.graph, [draft], caller.id)
-        article = await service.get_article(services.graph, outcome.article_id)
-        return Response(article, status_code=201 if outcome.created else 200)
+        article, created = await service.ingest_one(
+            services.graph, services.settings, services.http, data, caller.id
+        )
+        return Response(article, status_code=201 if created else 200)
 
     @get("/", guards=[requires(Permission.READ_INTERNAL)], summary="List articles, newest first")
     async def list(

@@ -1,4 +1,4 @@
-"""Turns what a client sends (text, HTML or a URL) into a normalised article draft."""
+"""Turns what a client sends (text, HTML or a URL) into a prepared article: its text and extraction."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import anyio
 import httpx
 
 from factcheck.articles.html import extract_html
-from factcheck.articles.plan import ArticleDraft
+from factcheck.articles.plan import PreparedArticle
 from factcheck.articles.schemas import ArticleCreate
 from factcheck.errors import PayloadTooLarge, Unprocessable, UpstreamError
 from factcheck.extraction import (
@@ -22,7 +22,7 @@ from factcheck.extraction import (
 from factcheck.fetching import FetchPolicy, fetch
 from factcheck.settings import Settings
 
-__all__ = ["article_text", "draft_article", "draft_offline", "make_extractor", "parse_date"]
+__all__ = ["article_text", "make_extractor", "parse_date", "prepare_article", "prepare_offline"]
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain"}
@@ -53,9 +53,9 @@ def parse_date(value: str | None) -> datetime | None:
         return None
 
 
-async def draft_article(
+async def prepare_article(
     data: ArticleCreate, settings: Settings, http: httpx.AsyncClient, extractor: Extractor
-) -> ArticleDraft:
+) -> PreparedArticle:
     """Fetches and parses as needed, checks the size, and runs the extractor."""
     url = str(data.url) if data.url else None
     raw_text, html = data.text, data.html
@@ -73,19 +73,19 @@ async def draft_article(
             extraction = await extractor.extract(article)
         except ExtractorError as exc:
             raise UpstreamError(f"the {extractor.name} extractor failed: {exc}") from None
-    return _draft(article, published, extraction, extractor.name)
+    return _prepared(article, published, extraction, extractor.name)
 
 
-def draft_offline(data: ArticleCreate, settings: Settings) -> ArticleDraft:
-    """Drafts an article sent as text or HTML with the rule-based extractor: no I/O at all.
+def prepare_offline(data: ArticleCreate, settings: Settings) -> PreparedArticle:
+    """Prepares an article sent as text or HTML with the rule-based extractor: no I/O at all.
 
-    The same steps as `draft_article`, for worker processes of the batch ingest.
+    The same steps as `prepare_article`, for worker processes of the batch ingest.
     """
     if data.text is None and data.html is None:
-        raise ValueError("draft_offline takes text or HTML; a URL needs draft_article")
+        raise ValueError("prepare_offline takes text or HTML; a URL needs prepare_article")
     url = str(data.url) if data.url else None
     article, published = article_text(data, settings, data.text, data.html, url)
-    return _draft(article, published, _RULES.extract_sync(article), _RULES.name)
+    return _prepared(article, published, _RULES.extract_sync(article), _RULES.name)
 
 
 def article_text(
@@ -129,10 +129,10 @@ async def _fetch_article(
     )
 
 
-def _draft(
+def _prepared(
     article: ArticleText, published: datetime | None, extraction: Extraction, extractor: str
-) -> ArticleDraft:
-    return ArticleDraft(
+) -> PreparedArticle:
+    return PreparedArticle(
         text=article.text,
         extraction=extraction,
         extractor=extractor,

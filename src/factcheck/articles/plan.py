@@ -14,8 +14,8 @@ from factcheck.extraction import Extraction, SourceMention
 from factcheck.extraction.text import fold, slug
 
 __all__ = [
-    "ArticleDraft",
     "BatchPlan",
+    "PreparedArticle",
     "plan_batch",
     "resolved_articles",
     "text_sha256",
@@ -23,7 +23,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleDraft:
+class PreparedArticle:
     """A normalised article and what the extractor found in it."""
 
     text: str
@@ -57,34 +57,34 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _publisher(draft: ArticleDraft) -> SourceMention | None:
-    if draft.publisher:
-        return SourceMention(key=slug(fold(draft.publisher)), name=draft.publisher.strip(), kind="outlet")
-    return draft.extraction.publisher
+def _publisher(article: PreparedArticle) -> SourceMention | None:
+    if article.publisher:
+        return SourceMention(key=slug(fold(article.publisher)), name=article.publisher.strip(), kind="outlet")
+    return article.extraction.publisher
 
 
-def plan_batch(drafts: Sequence[ArticleDraft]) -> BatchPlan:
+def plan_batch(prepared: Sequence[PreparedArticle]) -> BatchPlan:
     """Rows for a batch; actor and source keys are resolved to ids by the writes themselves."""
     plan = BatchPlan()
     sources: dict[str, dict[str, Any]] = {}
     actors: dict[str, dict[str, Any]] = {}
-    for draft in drafts:
-        publisher = _publisher(draft)
-        for source in (*draft.extraction.sources, *([publisher] if publisher else [])):
+    for article in prepared:
+        publisher = _publisher(article)
+        for source in (*article.extraction.sources, *([publisher] if publisher else [])):
             sources.setdefault(source.key, source_row(source))
-        for actor in draft.extraction.actors:
+        for actor in article.extraction.actors:
             row = actors.setdefault(actor.key, actor_row(actor))
             row["aliases"] = sorted({*row["aliases"], *actor.aliases})
             if actor.affiliation:
                 plan.affiliations.append((actor.key, actor.affiliation))
-        plan.articles.append(_article_row(draft, publisher))
+        plan.articles.append(_article_row(article, publisher))
     # Sorted by key, so concurrent batches take their MERGE locks in one order (no deadlocks).
     plan.sources = [sources[key] for key in sorted(sources)]
     plan.actors = [actors[key] for key in sorted(actors)]
     return plan
 
 
-def _article_row(draft: ArticleDraft, publisher: SourceMention | None) -> dict[str, Any]:
+def _article_row(article: PreparedArticle, publisher: SourceMention | None) -> dict[str, Any]:
     claims = [
         {
             "id": str(uuid.uuid4()),
@@ -98,19 +98,19 @@ def _article_row(draft: ArticleDraft, publisher: SourceMention | None) -> dict[s
             "mentions": [key for key in claim.mentions if key not in claim.stated_by],
             "reported_by": list(claim.reported_by),  # source keys until resolved to ids
         }
-        for claim in draft.extraction.claims
+        for claim in article.extraction.claims
     ]
     return {
         "id": str(uuid.uuid4()),
-        "url": draft.url,
-        "title": draft.title,
-        "language": draft.language,
-        "author": draft.author or draft.extraction.author,
-        "text": draft.text,
-        "sha256": draft.sha256,
-        "published_at": draft.published_at.isoformat() if draft.published_at else None,
+        "url": article.url,
+        "title": article.title,
+        "language": article.language,
+        "author": article.author or article.extraction.author,
+        "text": article.text,
+        "sha256": article.sha256,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
         "publisher_key": publisher.key if publisher else None,
-        "extractor": draft.extractor,
+        "extractor": article.extractor,
         "claims": claims,
     }
 

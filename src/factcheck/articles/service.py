@@ -5,54 +5,67 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import httpx
 from neo4j.exceptions import ConstraintError
 
-from factcheck.actors import repository as actors
+from factcheck.actors import service as actors
 from factcheck.articles import repository
-from factcheck.articles.plan import ArticleDraft, BatchPlan, plan_batch, resolved_articles
-from factcheck.articles.schemas import Article, ArticlePage, ArticleSummary
+from factcheck.articles.inputs import make_extractor, prepare_article
+from factcheck.articles.plan import BatchPlan, PreparedArticle, plan_batch, resolved_articles
+from factcheck.articles.schemas import Article, ArticleCreate, ArticlePage, ArticleSummary
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import NotFound
 from factcheck.graph.store import Graph, Transaction
 from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.settings import Settings
 
-__all__ = ["IngestOutcome", "get_article", "ingest", "list_articles", "write_batch"]
+__all__ = ["IngestOutcome", "get_article", "ingest", "ingest_one", "list_articles", "write_batch"]
 
 
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
-    """Where a draft landed: its article id, and whether this call created it."""
+    """Where a prepared article landed: its article id, and whether this call created it."""
 
     article_id: str
     created: bool
     claims: int
 
 
-async def ingest(graph: Graph, drafts: Sequence[ArticleDraft], user: str) -> list[IngestOutcome]:
-    """Writes the drafts not already in the graph; returns one outcome per draft, in order."""
+async def ingest_one(
+    graph: Graph, settings: Settings, http: httpx.AsyncClient, data: ArticleCreate, user: str
+) -> tuple[Article, bool]:
+    """Prepares one article (fetching and extracting as configured), writes it unless it is
+    already in the graph, and returns it with whether this call created it."""
+    prepared = await prepare_article(data, settings, http, make_extractor(settings, http))
+    [outcome] = await ingest(graph, [prepared], user)
+    return await get_article(graph, outcome.article_id), outcome.created
+
+
+async def ingest(graph: Graph, prepared: Sequence[PreparedArticle], user: str) -> list[IngestOutcome]:
+    """Writes the prepared articles not already in the graph; returns one outcome each, in order."""
     try:
-        return await _ingest_once(graph, drafts, user)
+        return await _ingest_once(graph, prepared, user)
     except ConstraintError:
         # Another writer stored the same text between our check and our write: look again.
-        return await _ingest_once(graph, drafts, user)
+        return await _ingest_once(graph, prepared, user)
 
 
-async def _ingest_once(graph: Graph, drafts: Sequence[ArticleDraft], user: str) -> list[IngestOutcome]:
-    existing = await repository.find_by_hashes(graph, [draft.sha256 for draft in drafts])
-    fresh: dict[str, ArticleDraft] = {}
-    for draft in drafts:
-        if draft.sha256 not in existing:
-            fresh.setdefault(draft.sha256, draft)
+async def _ingest_once(graph: Graph, prepared: Sequence[PreparedArticle], user: str) -> list[IngestOutcome]:
+    existing = await repository.find_by_hashes(graph, [article.sha256 for article in prepared])
+    fresh: dict[str, PreparedArticle] = {}
+    for article in prepared:
+        if article.sha256 not in existing:
+            fresh.setdefault(article.sha256, article)
     created: dict[str, str] = {}
     if fresh:
         plan = plan_batch(list(fresh.values()))
         await write_batch(graph, plan, user)
         created = {row["sha256"]: row["id"] for row in plan.articles}
     outcomes: list[IngestOutcome] = []
-    for draft in drafts:
-        new_id = created.pop(draft.sha256, None)
-        article_id = new_id or existing.get(draft.sha256) or _first_id(outcomes, draft.sha256, drafts)
-        outcomes.append(IngestOutcome(article_id, new_id is not None, len(draft.extraction.claims)))
+    for article in prepared:
+        new_id = created.pop(article.sha256, None)
+        article_id = new_id or existing.get(article.sha256) or _first_id(outcomes, article.sha256, prepared)
+        outcomes.append(IngestOutcome(article_id, new_id is not None, len(article.extraction.claims)))
     return outcomes
 
 
@@ -94,10 +107,10 @@ async def write_batch(graph: Graph, plan: BatchPlan, user: str) -> None:
     await graph.transaction(work)
 
 
-def _first_id(outcomes: list[IngestOutcome], sha256: str, drafts: Sequence[ArticleDraft]) -> str:
-    """The id given to an earlier draft of the same batch with the same text."""
-    for outcome, draft in zip(outcomes, drafts, strict=False):
-        if draft.sha256 == sha256:
+def _first_id(outcomes: list[IngestOutcome], sha256: str, prepared: Sequence[PreparedArticle]) -> str:
+    """The id given to an earlier article of the same batch with the same text."""
+    for outcome, article in zip(outcomes, prepared, strict=False):
+        if article.sha256 == sha256:
             return outcome.article_id
     raise LookupError(sha256)
 

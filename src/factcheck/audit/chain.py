@@ -23,6 +23,7 @@ __all__ = [
     "AuditEvent",
     "EventSubject",
     "append_event",
+    "append_events",
     "canonical_json",
     "event_hash",
     "hashed_fields",
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 LOCK_HEAD = query("audit/lock_head")
-APPEND_EVENT = query("audit/append_event")
+APPEND_EVENTS = query("audit/append_events")
 
 SubjectLabel = Literal["Claim", "Verdict", "Evidence", "Document", "Article", "User", "Webhook"]
 # The fields the hash covers, in the order a verifier reads them back.
@@ -67,6 +68,8 @@ class AuditEvent:
     to_state: str | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
     also_about: Sequence[EventSubject] = ()
+    at: str | None = None
+    """When it happened (ISO 8601); now when None. Only imports and the bench's clones set it."""
 
 
 def canonical_json(value: Any) -> str:
@@ -99,23 +102,42 @@ async def append_event(runner: Runner, event: AuditEvent) -> Row:
 
     Call it inside the same write transaction as the change it records.
     """
-    tip = await lock_chain(runner)
-    stored: dict[str, Any] = {
-        "id": str(uuid.uuid4()),
-        "seq": int(tip["seq"]) + 1,
-        "at": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "user": event.user,
-        "action": event.action,
-        "subject": event.subject.id,
-        "subject_type": event.subject.label,
-        "from_state": event.from_state,
-        "to_state": event.to_state,
-        "data": canonical_json(dict(event.data)),
-    }
-    stored["prev_hash"] = str(tip["hash"])
-    stored["hash"] = event_hash(stored["prev_hash"], stored)
-    about: dict[str, list[str]] = {label: [] for label in get_args(SubjectLabel)}
-    for subject in (event.subject, *event.also_about):
-        about[subject.label].append(subject.id)
-    await runner.run(APPEND_EVENT, event=stored, about=about)
+    [stored] = await append_events(runner, [event])
     return stored
+
+
+async def append_events(runner: Runner, events: Sequence[AuditEvent]) -> list[Row]:
+    """Locks the chain head and appends `events` after it in order, in one statement.
+
+    Call it inside the same write transaction as the changes they record; returns the stored
+    events (nothing is written for an empty list).
+    """
+    if not events:
+        return []
+    tip = await lock_chain(runner)
+    seq, prev_hash = int(tip["seq"]), str(tip["hash"])
+    rows: list[dict[str, Any]] = []
+    stored_events: list[Row] = []
+    for event in events:
+        seq += 1
+        stored: dict[str, Any] = {
+            "id": str(uuid.uuid4()),
+            "seq": seq,
+            "at": event.at or datetime.now(UTC).isoformat(timespec="microseconds"),
+            "user": event.user,
+            "action": event.action,
+            "subject": event.subject.id,
+            "subject_type": event.subject.label,
+            "from_state": event.from_state,
+            "to_state": event.to_state,
+            "data": canonical_json(dict(event.data)),
+            "prev_hash": prev_hash,
+        }
+        stored["hash"] = prev_hash = event_hash(prev_hash, stored)
+        about: dict[str, list[str]] = {label: [] for label in get_args(SubjectLabel)}
+        for subject in (event.subject, *event.also_about):
+            about[subject.label].append(subject.id)
+        rows.append({"event": stored, "about": about})
+        stored_events.append(stored)
+    await runner.run(APPEND_EVENTS, events=rows, head={"seq": seq, "hash": prev_hash})
+    return stored_events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from factcheck.actors import repository as actors
+from factcheck.actors import service as actors
 from factcheck.actors.rows import named_actor_row
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.auth.identity import Caller

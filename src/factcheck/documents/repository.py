@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
+from typing import Any
 
-from factcheck.audit.chain import AuditEvent, EventSubject, append_event, lock_chain
-from factcheck.documents.snapshot import Snapshot
 from factcheck.graph.queries import query
 from factcheck.graph.store import Row, Runner
 
 __all__ = [
-    "StoredDocument",
+    "create_document",
+    "find_by_sha256",
     "get_content",
     "get_document",
     "get_text",
-    "store_snapshot",
 ]
 
 FIND_BY_SHA256 = query("documents/find_by_sha256")
@@ -25,57 +22,18 @@ GET_CONTENT = query("documents/get_content")
 GET_TEXT = query("documents/get_text")
 
 
-@dataclass(frozen=True, slots=True)
-class StoredDocument:
-    """The id of a stored snapshot, and whether this request created it."""
-
-    id: str
-    created: bool
+async def find_by_sha256(runner: Runner, sha256: str) -> str | None:
+    """The id of the document with exactly these bytes, or None."""
+    row = await runner.run_one(FIND_BY_SHA256, sha256=sha256)
+    return str(row["id"]) if row else None
 
 
-async def store_snapshot(runner: Runner, snapshot: Snapshot, user: str) -> StoredDocument:
-    """Finds the document with the same bytes, or creates one with its audit event.
-
-    Call it inside a write transaction; it takes the write lock first.
-    """
-    await lock_chain(runner)
-    existing = await runner.run(FIND_BY_SHA256, sha256=snapshot.sha256)
-    if existing:
-        return StoredDocument(str(existing[0]["id"]), created=False)
-    document_id = str(uuid.uuid4())
-    publisher = snapshot.publisher
-    [row] = await runner.run(
-        CREATE_DOCUMENT,
-        doc=snapshot.properties(document_id, user),
-        publisher=None
-        if publisher is None
-        else {
-            "id": str(uuid.uuid4()),
-            "key": publisher.key,
-            "name": publisher.name,
-            "kind": publisher.kind,
-            "domain": publisher.domain,
-        },
-    )
-    revision_of = row["revision_of"]
-    await append_event(
-        runner,
-        AuditEvent(
-            user=user,
-            action="document.created",
-            subject=EventSubject("Document", document_id),
-            data={
-                "origin": snapshot.origin,
-                "url": snapshot.url,
-                "final_url": snapshot.final_url,
-                "sha256": snapshot.sha256,
-                "text_sha256": snapshot.text_sha256,
-                "revision_of": revision_of,
-            },
-            also_about=[EventSubject("Document", revision_of)] if revision_of else (),
-        ),
-    )
-    return StoredDocument(document_id, created=True)
+async def create_document(
+    runner: Runner, properties: dict[str, Any], publisher: dict[str, Any] | None
+) -> str | None:
+    """Creates the document (and its publisher when new); returns the id of the text it revises."""
+    [row] = await runner.run(CREATE_DOCUMENT, doc=properties, publisher=publisher)
+    return row["revision_of"]  # type: ignore[no-any-return]
 
 
 async def get_document(runner: Runner, document_id: str) -> Row | None:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event, lock_chain
-from factcheck.documents import repository as documents
+from factcheck.documents import service as documents
 from factcheck.documents.intake import take_snapshot
 from factcheck.documents.schemas import DocumentCreate
 from factcheck.documents.snapshot import Snapshot

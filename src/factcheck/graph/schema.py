@@ -11,12 +11,12 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from factcheck.graph.migrations import apply_migrations, load_migrations
 
-__all__ = ["SchemaState"]
+__all__ = ["MigrationStatus"]
 
 log = logging.getLogger("factcheck.schema")
 
 
-class SchemaState:
+class MigrationStatus:
     """Whether every migration file has been applied to the connected database."""
 
     def __init__(self, driver: AsyncDriver, cypher_dir: Path, database: str) -> None:

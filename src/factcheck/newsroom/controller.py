@@ -16,7 +16,7 @@ from factcheck.auth.roles import Permission
 from factcheck.exports.claimreview import claim_review, claim_review_feed
 from factcheck.newsroom import service
 from factcheck.newsroom.http_cache import DETAIL_CACHE, HISTORY_CACHE, LIST_CACHE, cached
-from factcheck.newsroom.importer import ImportResult, import_claim_reviews
+from factcheck.newsroom.review_import import ImportResult, import_claim_reviews
 from factcheck.newsroom.schemas import (
     ActorRecord,
     ClaimMatch,

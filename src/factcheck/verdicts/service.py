@@ -8,15 +8,28 @@ from typing import Any
 
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.auth.identity import Caller
+from factcheck.claims.lock import LockedClaim, lock_claim
 from factcheck.errors import Conflict, Forbidden, NotFound, Unprocessable
 from factcheck.graph.store import Graph, Row, Runner, Transaction
 from factcheck.verdicts import repository
 from factcheck.verdicts.lifecycle import EDITABLE
 from factcheck.verdicts.schemas import Verdict, VerdictCreate, VerdictHistory, VerdictUpdate
-from factcheck.workflow.repository import LockedClaim, lock_claim
 from factcheck.workflow.table import DRAFT_GUARD, DRAFT_STATES
 
-__all__ = ["create_draft", "get_verdict", "list_history", "update_draft"]
+__all__ = [
+    "create_draft",
+    "get_verdict",
+    "list_history",
+    "publish_verdict",
+    "submit_verdict",
+    "update_draft",
+    "withdraw_verdict",
+]
+
+# The workflow moves verdicts with these, inside its transition's transaction.
+submit_verdict = repository.submit_verdict
+publish_verdict = repository.publish_verdict
+withdraw_verdict = repository.withdraw_verdict
 
 
 def _verdict(claim_id: str, claim_state: str, row: Row) -> Verdict:

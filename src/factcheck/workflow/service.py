@@ -19,9 +19,10 @@ from typing import Any
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.auth.identity import Caller
 from factcheck.auth.roles import PERMISSIONS, Permission
+from factcheck.claims.lock import LockedClaim, lock_claim
 from factcheck.errors import Conflict, NotFound, Unprocessable
 from factcheck.graph.store import Graph, Transaction
-from factcheck.verdicts import repository as verdicts
+from factcheck.verdicts import service as verdicts
 from factcheck.verdicts.lifecycle import (
     PUBLISH,
     PUT_UNDER_REVIEW,
@@ -32,7 +33,7 @@ from factcheck.verdicts.lifecycle import (
 )
 from factcheck.webhooks.events import WebhookEvent
 from factcheck.webhooks.outbox import enqueue
-from factcheck.workflow.repository import LockedClaim, assign_claim, lock_claim, move_claim, unassign_claim
+from factcheck.workflow.repository import assign_claim, move_claim, unassign_claim
 from factcheck.workflow.schemas import Transition, TransitionCreate
 from factcheck.workflow.table import (
     NAMES_ASSIGNEE,

@@ -52,6 +52,7 @@ __all__ = [
     "actions_from",
     "allowed_actions",
     "apply",
+    "route_to",
 ]
 
 
@@ -315,6 +316,26 @@ class TransitionForbidden(Forbidden):
 def actions_from(state: ClaimState) -> list[str]:
     """Every action the table has from `state`, whoever asks, in table order."""
     return [t.action.value for t in TRANSITIONS if t.source is state]
+
+
+def route_to(target: ClaimState) -> list[TransitionRule]:
+    """The shortest run of rows that takes a new claim to `target` without a verdict or a named assignee.
+
+    Rows that need a reason are allowed (the caller gives one). Raises LookupError when the
+    table has no such route (states after `researching` need a verdict).
+    """
+    routes: dict[ClaimState, list[TransitionRule]] = {INITIAL_STATE: []}
+    frontier = [INITIAL_STATE]
+    while frontier and target not in routes:
+        state = frontier.pop(0)
+        for row in TRANSITIONS:
+            usable = row.verdict is None and row.assignment is not Assignment.NAMED
+            if row.source is state and usable and row.target not in routes:
+                routes[row.target] = [*routes[state], row]
+                frontier.append(row.target)
+    if target not in routes:
+        raise LookupError(f"no route to `{target}` without a verdict")
+    return routes[target]
 
 
 def apply(state: ClaimState, action: Action, caller: Caller, facts: ClaimFacts) -> TransitionRule:

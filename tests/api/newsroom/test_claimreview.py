@@ -11,7 +11,7 @@ from pyld import jsonld
 
 from tests.api.articles.test_articles import graph_counts
 from tests.conftest import bearer
-from tests.support.workflow import add_evidence, publish
+from tests.support.workflow import add_evidence, publish, walk
 
 Client = AsyncTestClient  # type: ignore[type-arg]
 SCHEMA = "http://schema.org/"
@@ -65,9 +65,7 @@ async def published(
         )
     ).json()
     claim = next(c["id"] for c in article["claims"] if "jihadi operations" in c["text"])
-    for action in ("accept", "take", "start"):
-        version = (await client.get(f"/claims/{claim}")).json()["version"]
-        await client.post(f"/claims/{claim}/transitions", json={"action": action, "version": version})
+    await walk(client, claim, "researching")
     evidence = await add_evidence(
         client,
         claim,

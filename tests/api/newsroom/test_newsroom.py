@@ -11,7 +11,7 @@ from litestar.testing import AsyncTestClient
 from neo4j import AsyncDriver
 
 from tests.conftest import bearer
-from tests.support.workflow import publish
+from tests.support.workflow import post_transition, publish, walk
 
 Client = AsyncTestClient  # type: ignore[type-arg]
 
@@ -38,9 +38,7 @@ async def test_reader_sees_only_published_verdicts(
         client, published_claim, "mostly_true", "The troop figure matches.", api_keys["editor2"]
     )
     draft_claim = claim_with(seed, "held talks with Iraqi Foreign Minister")
-    for action in ("accept", "take", "start"):
-        version = (await client.get(f"/claims/{draft_claim}")).json()["version"]
-        await client.post(f"/claims/{draft_claim}/transitions", json={"action": action, "version": version})
+    await walk(client, draft_claim, "researching")
     draft = await client.post(
         f"/claims/{draft_claim}/verdicts",
         json={"rating": "true", "summary": "Draft only.", "evidence_ids": []},
@@ -179,10 +177,7 @@ async def test_reopened_verdict_stays_visible_under_review(
 ) -> None:
     claim = claim_with(seed, "2500 troops")
     verdict = await publish(client, claim, "mixed", "First reading.", api_keys["editor2"])
-    version = (await client.get(f"/claims/{claim}")).json()["version"]
-    reopened = await client.post(
-        f"/claims/{claim}/transitions", json={"action": "reopen", "version": version, "reason": "new report"}
-    )
+    reopened = await post_transition(client, claim, "reopen", reason="new report")
     assert reopened.status_code in (200, 201), reopened.text
     listed = (await client.get("/verdicts")).json()["items"]
     assert [(v["id"], v["under_review"]) for v in listed] == [(verdict, True)]

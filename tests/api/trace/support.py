@@ -10,6 +10,7 @@ from litestar.testing import AsyncTestClient
 from tests.api.documents.support import SeedClaim
 from tests.conftest import bearer
 from tests.support.http_server import LocalSite
+from tests.support.workflow import transition, walk
 
 __all__ = ["Case", "Review", "build_case"]
 
@@ -24,14 +25,7 @@ class Review:
     keys: dict[str, str]
 
     async def act(self, claim_id: str, action: str, as_: str, **extra: Any) -> dict[str, Any]:
-        claim = (await self.client.get(f"/claims/{claim_id}")).json()
-        response = await self.client.post(
-            f"/claims/{claim_id}/transitions",
-            json={"action": action, "version": claim["version"], **extra},
-            headers=bearer(self.keys[as_]),
-        )
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
+        body: dict[str, Any] = await transition(self.client, claim_id, action, self.keys[as_], **extra)
         return body
 
     async def publish(self, claim_id: str, evidence_ids: list[str], rating: str = "mixed") -> str:
@@ -53,8 +47,7 @@ class Review:
 
     async def research(self, claim_id: str) -> None:
         """Moves a candidate claim to `researching`."""
-        for action in ("accept", "take", "start"):
-            await self.act(claim_id, action, "checker")
+        await walk(self.client, claim_id, "researching", self.keys["checker"])
 
 
 @dataclass

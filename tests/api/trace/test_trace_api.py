@@ -77,7 +77,8 @@ async def test_trace_from_a_published_verdict_to_every_document(
     real_read = Graph.run
 
     async def counting_read(self: Graph, name: Any, /, **params: Any) -> Any:
-        reads.append(name.name)
+        if not self.queries.writes(name):  # the webhook dispatcher's lease writes run meanwhile
+            reads.append(name.name)
         return await real_read(self, name, **params)
 
     monkeypatch.setattr(Graph, "run", counting_read)

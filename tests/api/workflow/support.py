@@ -1,7 +1,7 @@
 """Helpers for the workflow, verdict, audit and user tests.
 
-Claims and evidence are made with direct Cypher (the shapes the ingestion and evidence
-endpoints write); everything the review workflow does goes over HTTP through `Flow`.
+Claims and evidence are written with the service's own query files (without the audit
+events the endpoints add); everything the review workflow does goes over HTTP through `Flow`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -18,11 +19,16 @@ from litestar.testing import AsyncTestClient
 from neo4j import AsyncDriver
 
 from factcheck.app import create_app
-from factcheck.settings import Settings
+from factcheck.claims import repository as claims
+from factcheck.documents import repository as documents
+from factcheck.evidence import repository as evidence_repository
+from factcheck.graph.queries import QueryCatalog
+from factcheck.graph.store import Graph
+from factcheck.settings import PROJECT_ROOT, Settings
 from tests.conftest import bearer
+from tests.support.workflow import post_transition, walk
 
 __all__ = [
-    "PATH_TO",
     "Flow",
     "claim_row",
     "event_count",
@@ -34,39 +40,41 @@ __all__ = [
 ]
 
 
+def _graph(driver: AsyncDriver) -> Graph:
+    return Graph(driver, QueryCatalog.load(PROJECT_ROOT / "cypher" / "queries"), "neo4j")
+
+
 async def make_claim(
     driver: AsyncDriver,
     text: str = "US warplanes struck PMU bases in Iraq on January 24.",
     kind: str = "event",
 ) -> str:
-    """A candidate claim at version 1, as ingestion creates it (without an article)."""
-    claim_id = str(uuid.uuid4())
-    await driver.execute_query(
-        "CREATE (:Claim {id: $id, text: $text, kind: $kind, checkworthiness: 0.8, reasons: [],"
-        " state: 'candidate', version: 1, created_at: datetime(), language: 'en'})",
-        id=claim_id,
-        text=text,
-        kind=kind,
-    )
-    return claim_id
+    """A candidate claim at version 1, written by the hand-added claim query (without an article)."""
+    claim = {
+        "id": str(uuid.uuid4()),
+        "text": text,
+        "kind": kind,
+        "checkworthiness": 0.8,
+        "reasons": [],
+        "language": "en",
+        "article_id": None,
+        "start": None,
+        "end": None,
+    }
+    await claims.create_claim(_graph(driver), claim, None, "test")
+    return str(claim["id"])
 
 
 async def make_evidence(driver: AsyncDriver, claim_id: str, stance: str = "refutes") -> str:
-    """Evidence about a claim quoting a fresh document, as the evidence endpoint creates it."""
-    evidence_id = str(uuid.uuid4())
-    await driver.execute_query(
-        "MATCH (c:Claim {id: $claim_id})"
-        " CREATE (d:Document {id: $doc_id, title: 'Pentagon briefing', sha256: $sha, text: 'A briefing.',"
-        "   retrieved_at: datetime(), content_type: 'text/plain'})"
-        " CREATE (e:Evidence {id: $id, stance: $stance, excerpt: 'A briefing.', start: 0, end: 11,"
-        "   note: 'read by a test', created_by: 'test', created_at: datetime()})"
-        " CREATE (e)-[:ABOUT]->(c), (e)-[:QUOTES]->(d)",
-        claim_id=claim_id,
-        doc_id=str(uuid.uuid4()),
-        sha=uuid.uuid4().hex,
-        id=evidence_id,
-        stance=stance,
-    )
+    """Evidence about a claim quoting a fresh document, written by the documents' and evidence's queries."""
+    graph, document_id, evidence_id = _graph(driver), str(uuid.uuid4()), str(uuid.uuid4())
+    now = datetime.now(UTC).isoformat()
+    document = {"id": document_id, "title": "Pentagon briefing", "sha256": uuid.uuid4().hex}
+    document |= {"text": "A briefing.", "retrieved_at": now, "content_type": "text/plain"}
+    await documents.create_document(graph, document, None)
+    evidence = {"id": evidence_id, "stance": stance, "excerpt": "A briefing.", "start": 0, "end": 11}
+    evidence |= {"note": "read by a test", "created_by": "test", "created_at": now}
+    await evidence_repository.create_evidence(graph, evidence, claim_id, document_id, [])
     return evidence_id
 
 
@@ -94,16 +102,6 @@ async def user_ids(driver: AsyncDriver) -> dict[str, str]:
     return {r["name"].removeprefix("test-"): r["id"] for r in records}
 
 
-PATH_TO: dict[str, list[tuple[str, str]]] = {
-    "candidate": [],
-    "queued": [("accept", "checker")],
-    "assigned": [("accept", "checker"), ("take", "checker")],
-    "researching": [("accept", "checker"), ("take", "checker"), ("start", "checker")],
-    "dismissed": [("dismiss", "checker")],
-}
-"""How `Flow.walk_to` reaches each state before a verdict is involved: (action, as user)."""
-
-
 @dataclass
 class Flow:
     """Drives claims through the workflow over HTTP as the test users."""
@@ -119,10 +117,7 @@ class Flow:
         """POSTs a transition; `version` defaults to the claim's current one."""
         if version is None:
             version = (await claim_row(self.driver, claim_id))["version"]
-        body = {"action": action, "version": version, **extra}
-        return await self.client.post(
-            f"/claims/{claim_id}/transitions", json=body, headers=bearer(self.keys[as_])
-        )
+        return await post_transition(self.client, claim_id, action, self.keys[as_], version, **extra)
 
     async def ok(self, claim_id: str, action: str, as_: str = "editor", **extra: Any) -> dict[str, Any]:
         """A transition that must succeed; its response body."""
@@ -151,12 +146,10 @@ class Flow:
 
     async def walk_to(self, claim_id: str, state: str) -> None:
         """Moves a candidate claim to `state`; the checker does the research, the editor approves."""
-        if state in PATH_TO:
-            for action, user in PATH_TO[state]:
-                extra = {"reason": "not checkable"} if action == "dismiss" else {}
-                await self.ok(claim_id, action, user, **extra)
+        if state not in ("awaiting_approval", "published"):
+            await walk(self.client, claim_id, state, self.keys["checker"])
             return
-        await self.walk_to(claim_id, "researching")
+        await walk(self.client, claim_id, "researching", self.keys["checker"])
         evidence_id = await make_evidence(self.driver, claim_id)
         await self.draft(claim_id, [evidence_id])
         await self.ok(claim_id, "submit", "checker")

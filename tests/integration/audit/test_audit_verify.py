@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncDriver
 
-from factcheck.audit.chain import AuditEvent, EventSubject, append_event, event_hash
+from factcheck.audit.chain import AuditEvent, EventSubject, append_event, append_events, event_hash
 from factcheck.audit.verify import BreakReason, verify_chain
 from factcheck.graph.queries import QueryCatalog
 from factcheck.graph.store import Graph
@@ -120,3 +120,24 @@ async def test_a_swapped_prev_hash_is_caught(graph: Graph) -> None:
     report = await verify_chain(graph)
     assert report.broken is not None
     assert (report.broken.seq, report.broken.reason) == (5, BreakReason.PREV_HASH_MISMATCH)
+
+
+async def test_events_appended_together_continue_the_chain(graph: Graph, empty_graph: AsyncDriver) -> None:
+    subject = EventSubject("Claim", "claim-1")
+    events = [
+        AuditEvent(user="tester", action="claim.take", subject=subject, data={"n": 1}),
+        AuditEvent(user="tester", action="claim.start", subject=subject, at="2024-01-24T10:00:00+00:00"),
+    ]
+    first, second = await graph.transaction(lambda tx: append_events(tx, events))
+    assert (first["seq"], second["seq"]) == (EVENTS + 1, EVENTS + 2)
+    assert second["prev_hash"] == first["hash"] and second["hash"] == event_hash(first["hash"], second)
+    assert second["at"] == "2024-01-24T10:00:00+00:00"
+    records, _, _ = await empty_graph.execute_query(
+        "MATCH (e:Event {seq: $seq})-[:FOLLOWS]->(p:Event) MATCH (e)-[:ABOUT]->(c:Claim)"
+        " RETURN p.seq AS prev, c.id AS about",
+        seq=EVENTS + 2,
+    )
+    assert [(r["prev"], r["about"]) for r in records] == [(EVENTS + 1, "claim-1")]
+    report = await verify_chain(graph)
+    assert report.ok and report.checked == EVENTS + 2 and report.head_seq == EVENTS + 2
+    assert await graph.transaction(lambda tx: append_events(tx, [])) == []

@@ -16,6 +16,7 @@ from factcheck.workflow.docs import DOC_PATH, VERDICT_STEPS, render_workflow_doc
 from factcheck.workflow.schemas import TransitionCreate
 from factcheck.workflow.service import ANNOUNCEMENTS, ASSIGNMENT_EFFECTS, VERDICT_EFFECTS, check_request
 from factcheck.workflow.table import (
+    ANNOUNCING,
     INITIAL_STATE,
     REASON_REQUIRED,
     TABLE,
@@ -30,6 +31,7 @@ from factcheck.workflow.table import (
     actions_from,
     allowed_actions,
     apply,
+    route_to,
 )
 
 ADMIN = Caller("admin-1", "admin", Role.ADMIN)
@@ -161,3 +163,23 @@ def test_docs_workflow_md_matches_the_table() -> None:
     assert DOC_PATH.read_text(encoding="utf-8") == render_workflow_doc(), (
         "docs/workflow.md is stale: run `python -m factcheck.workflow.docs`"
     )
+
+
+def test_the_route_to_each_state_before_a_verdict_follows_the_table() -> None:
+    assert [row.action for row in route_to(ClaimState.RESEARCHING)] == [
+        Action.ACCEPT,
+        Action.TAKE,
+        Action.START,
+    ]
+    assert [row.action for row in route_to(ClaimState.DISMISSED)] == [Action.DISMISS]
+    assert route_to(INITIAL_STATE) == []
+    for state in (ClaimState.AWAITING_APPROVAL, ClaimState.PUBLISHED):
+        with pytest.raises(LookupError, match="without a verdict"):
+            route_to(state)
+
+
+def test_every_action_agrees_on_its_fields_across_its_rows() -> None:
+    for action in Action:
+        rows = [row for row in TRANSITIONS if row.action is action]
+        assert len({(row.reason, row.assignment, row.verdict) for row in rows}) == 1, action
+    assert {Action.APPROVE, Action.REOPEN, Action.WITHDRAW} == ANNOUNCING

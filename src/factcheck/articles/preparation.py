@@ -1,9 +1,9 @@
-"""Drafting for the batch ingest: text and HTML on worker processes, while the last batch writes.
+"""Preparing articles for the batch ingest: text and HTML on worker processes, while the last batch writes.
 
 Extraction is pure CPU work in Python, so one process can only extract or drive a write at a
-time. `DraftPool` sends the rule-based drafting of text and HTML inputs to worker processes,
+time. `PreparationPool` sends the rule-based preparation of text and HTML inputs to worker processes,
 which lets `factcheck ingest` extract batch N+1 while Neo4j writes batch N. Inputs that need
-I/O (URLs, a chat-completion extractor) are drafted in the calling process as before.
+I/O (URLs, a chat-completion extractor) are prepared in the calling process as before.
 """
 
 from __future__ import annotations
@@ -16,34 +16,34 @@ from types import TracebackType
 
 import httpx
 
-from factcheck.articles.inputs import draft_article, draft_offline
-from factcheck.articles.plan import ArticleDraft
+from factcheck.articles.inputs import prepare_article, prepare_offline
+from factcheck.articles.plan import PreparedArticle
 from factcheck.articles.schemas import ArticleCreate
 from factcheck.errors import FactcheckError
 from factcheck.extraction import Extractor, RuleBasedExtractor
 from factcheck.settings import Settings
 
-__all__ = ["MIN_OFFLINE", "DraftPool", "Drafted"]
+__all__ = ["MIN_OFFLINE", "PreparationPool", "Prepared"]
 
-MIN_OFFLINE = 8  # fewer text and HTML inputs than this are drafted here: a worker takes a second to start
+MIN_OFFLINE = 8  # fewer text and HTML inputs than this are prepared here: a worker takes a second to start
 
-Drafted = ArticleDraft | str
-"""A draft, or the reason the input could not be drafted."""
+Prepared = PreparedArticle | str
+"""A prepared article, or the reason the input could not be prepared."""
 
 
-def draft_chunk(items: Sequence[ArticleCreate], settings: Settings) -> list[Drafted]:
-    """Drafts text and HTML inputs without I/O; a refused input comes back as its reason."""
-    drafted: list[Drafted] = []
+def prepare_chunk(items: Sequence[ArticleCreate], settings: Settings) -> list[Prepared]:
+    """Prepares text and HTML inputs without I/O; a refused input comes back as its reason."""
+    results: list[Prepared] = []
     for item in items:
         try:
-            drafted.append(draft_offline(item, settings))
+            results.append(prepare_offline(item, settings))
         except FactcheckError as exc:
-            drafted.append(exc.detail)
-    return drafted
+            results.append(exc.detail)
+    return results
 
 
-class DraftPool:
-    """Drafts lists of inputs, in order; with `workers` > 1, text and HTML go to worker processes."""
+class PreparationPool:
+    """Prepares lists of inputs, in order; with `workers` > 1, text and HTML go to worker processes."""
 
     def __init__(
         self, settings: Settings, http: httpx.AsyncClient, extractor: Extractor, workers: int
@@ -53,7 +53,7 @@ class DraftPool:
         self._parallel = workers > 1 and isinstance(extractor, RuleBasedExtractor)
         self._executor: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> DraftPool:
+    def __enter__(self) -> PreparationPool:
         return self
 
     def __exit__(
@@ -63,33 +63,33 @@ class DraftPool:
 
     @property
     def uses_workers(self) -> bool:
-        """True once drafts have gone to worker processes."""
+        """True once inputs have gone to worker processes."""
         return self._executor is not None
 
     def close(self) -> None:
-        """Stops the worker processes; drafts still queued are dropped."""
+        """Stops the worker processes; inputs still queued are dropped."""
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    async def draft(self, items: Sequence[ArticleCreate]) -> list[Drafted]:
-        """One draft or reason per input, in the order given."""
+    async def prepare(self, items: Sequence[ArticleCreate]) -> list[Prepared]:
+        """One prepared article or reason per input, in the order given."""
         offline = [i for i, item in enumerate(items) if item.text is not None or item.html is not None]
         if not self._parallel or len(offline) < MIN_OFFLINE:
             offline = []
         parts = [offline[k :: self._workers] for k in range(self._workers) if offline[k :: self._workers]]
         loop = asyncio.get_running_loop()
         pending = [
-            loop.run_in_executor(self._started(), draft_chunk, [items[i] for i in part], self._settings)
+            loop.run_in_executor(self._started(), prepare_chunk, [items[i] for i in part], self._settings)
             for part in parts
         ]
-        results: dict[int, Drafted] = {}
+        results: dict[int, Prepared] = {}
         sent = set(offline)
         for index, item in enumerate(items):
             if index not in sent:
-                results[index] = await self._draft_here(item)
-        for part, drafted in zip(parts, await asyncio.gather(*pending), strict=True):
-            results.update(zip(part, drafted, strict=True))
+                results[index] = await self._prepare_here(item)
+        for part, chunk in zip(parts, await asyncio.gather(*pending), strict=True):
+            results.update(zip(part, chunk, strict=True))
         return [results[index] for index in range(len(items))]
 
     def _started(self) -> ProcessPoolExecutor:
@@ -99,8 +99,8 @@ class DraftPool:
             self._executor = ProcessPoolExecutor(self._workers, mp_context=context)
         return self._executor
 
-    async def _draft_here(self, item: ArticleCreate) -> Drafted:
+    async def _prepare_here(self, item: ArticleCreate) -> Prepared:
         try:
-            return await draft_article(item, self._settings, self._http, self._extractor)
+            return await prepare_article(item, self._settings, self._http, self._extractor)
         except FactcheckError as exc:
             return exc.detail

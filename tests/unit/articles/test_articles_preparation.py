@@ -1,12 +1,12 @@
-"""`DraftPool`: drafts made on worker processes equal the ones made in-process, in order."""
+"""`PreparationPool`: drafts made on worker processes equal the ones made in-process, in order."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
 
-from factcheck.articles.drafting import MIN_OFFLINE, DraftPool
-from factcheck.articles.inputs import draft_offline
+from factcheck.articles.inputs import prepare_offline
+from factcheck.articles.preparation import MIN_OFFLINE, PreparationPool
 from factcheck.articles.schemas import ArticleCreate
 from factcheck.extraction import RuleBasedExtractor
 from factcheck.settings import Settings
@@ -32,13 +32,13 @@ async def test_worker_drafts_equal_in_process_drafts(seed_text: str) -> None:
     settings = Settings(_env_file=None, max_article_bytes=len(seed_text.encode()) + 200)  # type: ignore[call-arg]
     items = _inputs(seed_text)
     async with httpx.AsyncClient() as http:
-        with DraftPool(settings, http, RuleBasedExtractor(), workers=2) as pool:
-            drafted = await pool.draft(items)
+        with PreparationPool(settings, http, RuleBasedExtractor(), workers=2) as pool:
+            drafted = await pool.prepare(items)
             assert pool.uses_workers
     assert len(drafted) == len(items)
     assert isinstance(drafted[4], str)
     assert "the limit is" in drafted[4]
-    expected = [draft_offline(item, settings) for i, item in enumerate(items) if i != 4]
+    expected = [prepare_offline(item, settings) for i, item in enumerate(items) if i != 4]
     assert [d for i, d in enumerate(drafted) if i != 4] == expected
     assert drafted[7] != drafted[6]  # the HTML page, drafted in its own place
     assert getattr(drafted[7], "title", None) == "Port closed"
@@ -49,7 +49,7 @@ async def test_few_inputs_are_drafted_in_process(seed_text: str, workers: int) -
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     items = _inputs(seed_text)[: MIN_OFFLINE - 1]
     async with httpx.AsyncClient() as http:
-        with DraftPool(settings, http, RuleBasedExtractor(), workers=workers) as pool:
-            drafted = await pool.draft(items)
+        with PreparationPool(settings, http, RuleBasedExtractor(), workers=workers) as pool:
+            drafted = await pool.prepare(items)
             assert not pool.uses_workers
-    assert drafted == [draft_offline(item, settings) for item in items]
+    assert drafted == [prepare_offline(item, settings) for item in items]

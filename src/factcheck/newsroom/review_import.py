@@ -8,20 +8,19 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from factcheck.actors import service as actors_service
 from factcheck.actors.rows import named_actor_row
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import Unprocessable
 from factcheck.extraction.text import fold, slug
 from factcheck.graph.queries import query
 from factcheck.graph.store import Graph, Transaction
-from factcheck.newsroom.imports import ImportedReview, normalise_review, review_items
+from factcheck.newsroom.review_parsing import ImportedReview, normalise_review, review_items
 from factcheck.workflow.table import CYPHER_STATES
 
 __all__ = ["ImportResult", "ImportedItem", "import_claim_reviews"]
 
 IMPORT_REVIEWS = query("newsroom/import_reviews")
-UPSERT_SOURCES = query("sources/upsert_sources")
-UPSERT_ACTORS = query("actors/upsert_actors")
 MAX_ITEMS = 1000
 
 
@@ -74,12 +73,8 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
     actors = {row["key"]: row for row in claimants.values()}
 
     async def work(tx: Transaction) -> list[dict[str, Any]]:
-        source_ids = {
-            row["key"]: row["id"] for row in await tx.run(UPSERT_SOURCES, sources=list(sources.values()))
-        }
-        actor_ids = {
-            row["key"]: row["id"] for row in await tx.run(UPSERT_ACTORS, actors=list(actors.values()))
-        }
+        source_ids = await actors_service.upsert_sources(tx, list(sources.values()))
+        actor_ids = await actors_service.upsert_actors(tx, list(actors.values()))
         rows = [
             {
                 "key": r.key,

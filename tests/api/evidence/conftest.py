@@ -1,5 +1,0 @@
-"""Fixtures for the evidence tests."""
-
-from tests.api.documents.support import seed_claim, site
-
-__all__ = ["seed_claim", "site"]
