@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from claim_matching_map import DATA_DIR, Dataset, load_dataset, mean_ap, running_stack
 from factcheck.graph.queries import QueryCatalog
 from factcheck.graph.store import Graph, create_driver
@@ -120,6 +122,22 @@ def fit(pairs: Pairs, gold: dict[str, set[str]], c: float, count: int) -> MatchM
     return MatchModel(tuple(float(w) * slope for w in direction), bias, count)
 
 
+def thresholds(model: MatchModel, pairs: Pairs, gold: dict[str, set[str]]) -> dict[str, dict[str, float]]:
+    """Per threshold: the share of tweets whose best match reaches it, and how often that match is right."""
+    best = []
+    for tweet_id, relevant in gold.items():
+        scored = [(model.probability(values), claim_id in relevant) for claim_id, values in pairs[tweet_id]]
+        best.append(max(scored, default=(0.0, False)))
+    table = {}
+    for threshold in (0.3, 0.5, 0.7, 0.9):
+        kept = [right for p, right in best if p >= threshold]
+        table[str(threshold)] = {
+            "answered": round(len(kept) / len(best), 3),
+            "top_match_right": round(sum(kept) / len(kept), 3) if kept else 0.0,
+        }
+    return table
+
+
 def recall_at(fetched: Fetched, gold: dict[str, set[str]], count: int) -> float:
     """Share of tweets whose gold claim is among the first `count` candidates."""
     return sum(bool({r["claim"]["id"] for r in fetched[t][:count]} & g) for t, g in gold.items()) / len(gold)
@@ -163,6 +181,9 @@ async def train(sweep_boosts: bool) -> int:
                 best = (dev_map, c, count, model)
     assert best is not None
     dev_map, c, count, model = best
+    by_threshold = thresholds(model, pair_features(wanted, fetched, count), dev_gold)
+    for threshold, row in by_threshold.items():
+        print(f"dev, similarity >= {threshold}: {row}")
     record = {
         "about": "Claim-matching re-ranker: p = sigmoid(bias + weights . features), raw feature values.",
         "features": list(FEATURE_NAMES),
@@ -182,6 +203,7 @@ async def train(sweep_boosts: bool) -> int:
         "trained_at": datetime.now(UTC).date().isoformat(),
         "dev_map_at_5": round(dev_map, 4),
         "dev_map_at_5_full_text_only": round(dev_full_text, 4),
+        "dev_best_match_by_similarity": by_threshold,
     }
     MODEL_PATH.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     print(f"chose candidates {count}, C {c}: dev MAP@5 {dev_map:.4f}; wrote {MODEL_PATH}")
@@ -198,5 +220,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
-from snowballstemmer import stemmer
+from Stemmer import Stemmer
 from wordfreq import zipf_frequency
 
 __all__ = ["FEATURE_NAMES", "Candidate", "Prepared", "features", "prepare"]
@@ -25,7 +25,7 @@ _STOP = frozenset(
      "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were",
      "what", "when", "which", "who", "why", "will", "with", "would", "you", "your")
 )  # fmt: skip
-_STEMMER = stemmer("english")
+_STEMMER = Stemmer("english")
 
 FEATURE_NAMES = (
     "score_share",  # the candidate's full-text score over the best candidate's
@@ -45,7 +45,7 @@ FEATURE_NAMES = (
     "char_overlap",  # character 4-gram containment of the claim in the query
     "numbers_shared",  # numbers in both
     "numbers_missing",  # share of the claim's numbers absent from the query
-    "entities_covered",  # share of the claim's and headline's names found in the query
+    "entities_covered",  # share of the names in the claim (capitalised words) found in the query
 )
 
 
@@ -147,5 +147,5 @@ def features(query: Prepared, candidate: Candidate, best_score: float) -> list[f
         _share(query.grams, claim.grams),
         float(len(query.numbers & claim.numbers | query.numbers & headline.numbers)),
         1.0 - _share(query.numbers, claim.numbers) if claim.numbers else 0.0,
-        _share(query.entities, claim.entities | headline.entities),
+        _share(query.words, claim.entities),
     ]
