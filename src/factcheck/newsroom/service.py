@@ -136,6 +136,12 @@ async def match_claims(graph: Graph, text: str, limit: int) -> list[ClaimMatch]:
         raise Unprocessable("the text has no words to match once links and handles are out", field="text")
     rows = await repository.match_claims(graph, lucene, max(limit, load_model().candidates))
     return [
-        ClaimMatch(claim=row["claim"], score=row["score"], similarity=round(p, 4), verdicts=row["verdicts"])
+        ClaimMatch(
+            claim=row["claim"],
+            headline=row["claim"].get("headline"),
+            score=row["score"],
+            similarity=round(p, 4),
+            verdicts=row["verdicts"],
+        )
         for row, p in rerank(cleaned, rows)[:limit]
     ]

@@ -52,6 +52,7 @@ async def test_a_paraphrased_tweet_finds_the_review_it_repeats(
     matches = (await client.get("/claims/match", params={"text": tweet})).json()
     assert matches[0]["claim"]["id"] == imported[REVIEWS[0][0]]
     assert matches[0]["verdicts"][0]["external"] is True
+    assert matches[0]["headline"] == REVIEWS[0][1]
     assert 0.5 < matches[0]["similarity"] <= 1
     similarities = [m["similarity"] for m in matches]
     assert similarities == sorted(similarities, reverse=True)
@@ -104,3 +105,10 @@ async def test_query_syntax_is_searched_as_words(client: Client, imported: dict[
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()[0]["claim"]["id"] == imported[REVIEWS[3][0]]
+
+
+async def test_the_api_description_says_what_similarity_means(client: Client) -> None:
+    spec = (await client.get("/schema/openapi.json")).json()
+    assert "probability" in spec["paths"]["/claims/match"]["get"]["description"]
+    similarity = spec["components"]["schemas"]["ClaimMatch"]["properties"]["similarity"]
+    assert similarity["minimum"] == 0 and similarity["maximum"] == 1
