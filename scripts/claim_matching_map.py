@@ -2,12 +2,15 @@
 
 Usage:
     .venv/bin/python scripts/claim_matching_map.py [--split dev] [--mode both|shipped|bm25]
+        [--extra-claims N]
 
 Starts a local Neo4j (or uses NEO4J_URI, whose claims it adds to) and the service under uvicorn,
 imports the 14,231 Snopes fact-checks through `POST /claimreviews` (the claim as
 `claimReviewed`, the headline as `name`), asks `GET /claims/match` for each tweet of the split
 and prints MAP@5 with the request latency. `bm25` scores plain BM25 (rank-bm25's Okapi BM25 over
 claim + headline, raw tweet, lower-cased words without English stop words) on the same pairs.
+`--extra-claims N` first adds unreviewed claims (sentences of the benchmark's synthetic news
+articles) until the graph holds N of them, to measure matching beside a newsroom's own feed.
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "src"))
 sys.path.insert(0, str(REPO_ROOT))
 
+from bench.corpus import Corpus, seed_text  # noqa: E402
 from bench.server import Server  # noqa: E402
 
 from factcheck.auth.keys import hash_key, new_key  # noqa: E402
+from factcheck.extraction.sentences import split_sentences  # noqa: E402
 from factcheck.graph.local import LocalNeo4j, free_port  # noqa: E402
 from factcheck.graph.migrations import apply_migrations  # noqa: E402
 from factcheck.graph.store import create_driver  # noqa: E402
@@ -199,6 +204,42 @@ class Stack:
         )
 
 
+FILLER = "claim-matching-filler"
+COUNT_FILLER = "MATCH (c:Claim {extractor: $extractor}) RETURN count(c) AS n"
+ADD_FILLER = """
+UNWIND $rows AS row
+CREATE (:Claim {id: row.id, text: row.text, kind: 'other', state: 'extracted', version: 1,
+                extractor: $extractor, created_at: datetime()})
+"""
+
+
+def filler_sentences(count: int) -> Iterable[str]:
+    """Sentences of the benchmark's generated articles (seed 1), long enough to be claims."""
+    corpus, index, made = Corpus(1, seed_text()), 0, 0
+    while made < count:
+        for sentence in split_sentences(corpus.article(index).text):
+            if len(sentence.text) >= 40 and made < count:
+                made += 1
+                yield sentence.text
+        index += 1
+
+
+async def add_unreviewed_claims(uri: str, wanted: int) -> int:
+    """Adds unreviewed claims until `wanted` are there (written directly, 5,000 a transaction)."""
+    settings = Settings(_env_file=None, neo4j_uri=uri)  # type: ignore[call-arg]
+    driver = create_driver(settings)
+    try:
+        records, _, _ = await driver.execute_query(COUNT_FILLER, extractor=FILLER)
+        have = int(records[0]["n"])
+        texts = list(filler_sentences(wanted))[have:]
+        for start in range(0, len(texts), 5000):
+            rows = [{"id": str(uuid.uuid4()), "text": t} for t in texts[start : start + 5000]]
+            await driver.execute_query(ADD_FILLER, rows=rows, extractor=FILLER)
+        return max(have, wanted)
+    finally:
+        await driver.close()
+
+
 async def _prepare_graph(uri: str, key: str) -> None:
     settings = Settings(_env_file=None, neo4j_uri=uri)  # type: ignore[call-arg]
     driver = create_driver(settings)
@@ -216,7 +257,7 @@ async def _prepare_graph(uri: str, key: str) -> None:
 
 
 @asynccontextmanager
-async def running_stack(dataset: Dataset) -> AsyncIterator[Stack]:
+async def running_stack(dataset: Dataset, extra_claims: int = 0) -> AsyncIterator[Stack]:
     """Neo4j (NEO4J_URI or a fresh local one), the service, and the fact-checks imported."""
     home = tempfile.TemporaryDirectory(prefix="factcheck-match-")
     instance: LocalNeo4j | None = None
@@ -235,6 +276,12 @@ async def running_stack(dataset: Dataset) -> AsyncIterator[Stack]:
             uri = instance.uri
         key = new_key()
         await _prepare_graph(uri, key)
+        if extra_claims:
+            started = time.perf_counter()
+            held = await add_unreviewed_claims(uri, extra_claims)
+            print(
+                f"[claims] {held} unreviewed claims ({time.perf_counter() - started:.0f}s)", file=sys.stderr
+            )
         with Server(1, uri, new_key()) as server:
             stack = Stack(uri, server.base_url, key, {})
             started = time.perf_counter()
@@ -252,7 +299,7 @@ async def running_stack(dataset: Dataset) -> AsyncIterator[Stack]:
         home.cleanup()
 
 
-async def run(split: str, mode: str) -> int:
+async def run(split: str, mode: str, extra_claims: int) -> int:
     """Prints MAP@5 for the split; returns a process exit code."""
     dataset = load_dataset()
     gold = dataset.gold[split]
@@ -262,11 +309,12 @@ async def run(split: str, mode: str) -> int:
         bm25 = mean_ap(bm25_rankings(dataset, tweets), gold)
         print(f"  plain BM25 (claim + headline, raw tweet)  MAP@5 {bm25:.4f}")
     if mode in ("both", "shipped"):
-        async with running_stack(dataset) as stack:
+        async with running_stack(dataset, extra_claims) as stack:
             with stack.client() as client:
                 ask_service(client, dict(list(tweets.items())[:20]), stack.claim_ids)  # warm up
                 rankings, latencies = ask_service(client, tweets, stack.claim_ids)
-        print(f"  GET /claims/match (shipped matcher)       MAP@5 {mean_ap(rankings, gold):.4f}")
+        beside = f", beside {extra_claims:,} unreviewed claims" if extra_claims else ""
+        print(f"  GET /claims/match (shipped matcher)       MAP@5 {mean_ap(rankings, gold):.4f}{beside}")
         print(
             f"  latency over {len(latencies)} requests: p50 {statistics.median(latencies):.1f} ms,"
             f" p99 {percentile(latencies, 0.99):.1f} ms (one client, one uvicorn worker)"
@@ -281,8 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--mode", choices=("both", "shipped", "bm25"), default="both")
+    parser.add_argument("--extra-claims", type=int, default=0, metavar="N", help="unreviewed claims beside")
     options = parser.parse_args(argv)
-    return asyncio.run(run(options.split, options.mode))
+    return asyncio.run(run(options.split, options.mode, options.extra_claims))
 
 
 if __name__ == "__main__":

@@ -81,6 +81,7 @@ async def test_limit_and_an_unrelated_text(client: Client, imported: dict[str, s
     "params",
     [
         {"text": "https://t.co/abc pic.twitter.com/xyz"},
+        {"text": "🇨🇦🇨🇦 ?!? — …"},
         {"text": "ab"},
         {"text": "x" * 2001},
         {"text": "Iran bounty", "limit": 0},
