@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test lint format neo4j-start neo4j-stop neo4j-status migrate bench bench-smoke f1 clean
+.PHONY: help install run serve test lint format neo4j-start neo4j-stop neo4j-status migrate bench bench-smoke f1 match clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ bench-smoke: install ## the benchmark at tiny sizes, as CI runs it (about a minu
 
 f1: install ## check-worthiness precision, recall and F1 on the labelled sentences of ../shared/data
 	$(BIN)/python scripts/checkworthiness_f1.py
+
+match: install ## claim matching MAP@5 on the dev tweets of ../shared/data, beside plain BM25
+	$(BIN)/python scripts/claim_matching_map.py
 
 clean: ## remove caches (keeps .venv, the Neo4j jars and data)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache

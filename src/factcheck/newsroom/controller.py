@@ -34,6 +34,13 @@ Text = Annotated[str | None, QueryParameter()]
 Time = Annotated[datetime | None, QueryParameter()]
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 READ = [requires(Permission.READ_PUBLISHED)]
+MATCH_DESCRIPTION = (
+    "Claims with published verdicts (own and imported), most likely first. Links, @ signs and the"
+    " date and handle of an embedded tweet's tail are left out of `text`. `similarity` is the"
+    " probability (0..1) that the claim is the one the text repeats, calibrated on labelled pairs:"
+    " a desk can threshold it (docs/matching.md gives the measured trade-off). `score` is the"
+    " full-text score, comparable within one answer only."
+)
 
 
 def provide_filters(
@@ -133,14 +140,19 @@ class NewsroomController(Controller):
         record = await service.actor_record(services.graph, actor_id)
         return cached(request, record, LIST_CACHE, JSON)
 
-    @get("/claims/match", guards=READ, summary="Has this been checked? Reviewed claims that say the same")
+    @get(
+        "/claims/match",
+        guards=READ,
+        summary="Has this been checked? Reviewed claims that say the same",
+        description=MATCH_DESCRIPTION,
+    )
     async def match(
         self,
         services: Services,
         text: Annotated[str, QueryParameter(min_length=3, max_length=2000)],
         limit: Annotated[int, QueryParameter(ge=1, le=50)] = 10,
     ) -> list[ClaimMatch]:
-        """Claims with published verdicts (own and imported), best match first."""
+        """Claims with published verdicts (own and imported), most likely first."""
         return await service.match_claims(services.graph, text, limit)
 
 

@@ -86,6 +86,7 @@ async def import_claim_reviews(graph: Graph, document: Any, user: str) -> Import
                 "rating_value": r.rating_value,
                 "url": r.url,
                 "summary": r.summary,
+                "headline": r.headline,
                 "published_at": r.published_at,
                 "language": r.language,
                 "appearance_url": r.appearance_url,

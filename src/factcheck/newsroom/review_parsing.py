@@ -49,6 +49,7 @@ class ImportedReview:
     appearance_url: str | None
     language: str | None
     summary: str | None
+    headline: str | None = None
 
 
 def _types(item: dict[str, Any]) -> set[str]:
@@ -180,4 +181,5 @@ def normalise_review(item: Any) -> ImportedReview | str:
         appearance_url=_first(appearance.get("url")) if isinstance(appearance, dict) else None,
         language=_name(item.get("inLanguage")),
         summary=_text(item.get("reviewBody") or item.get("description")),
+        headline=_text(item.get("name") or item.get("headline")),
     )

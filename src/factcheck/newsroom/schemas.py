@@ -140,6 +140,11 @@ class ClaimMatch(BaseModel):
     """An existing, reviewed claim that says about the same thing."""
 
     claim: ClaimRef
-    score: float = Field(description="full-text score")
-    similarity: float = Field(description="share of content words in common, 0..1")
+    headline: str | None = Field(default=None, description="the headline of the imported review, if any")
+    score: float = Field(description="full-text score (BM25); orders candidates within one query only")
+    similarity: float = Field(
+        ge=0,
+        le=1,
+        description="the probability, 0..1, that this is the claim the text repeats: threshold on it",
+    )
     verdicts: list[dict[str, object]]

@@ -8,6 +8,8 @@ from typing import Any
 
 from factcheck.errors import NotFound, Unprocessable
 from factcheck.graph.store import Graph, Row
+from factcheck.matching.query import clean_text, match_query
+from factcheck.matching.rerank import load_model, rerank
 from factcheck.newsroom import repository
 from factcheck.newsroom.schemas import (
     ActorRecord,
@@ -19,7 +21,7 @@ from factcheck.newsroom.schemas import (
     VerdictPage,
 )
 from factcheck.pagination import decode_cursor, encode_cursor
-from factcheck.search import fulltext_query, token_similarity
+from factcheck.search import fulltext_query
 
 __all__ = [
     "VerdictFilters",
@@ -127,17 +129,19 @@ async def actor_record(graph: Graph, actor_id: str) -> ActorRecord:
 
 
 async def match_claims(graph: Graph, text: str, limit: int) -> list[ClaimMatch]:
-    """Reviewed claims that say about the same as `text`, best first."""
-    lucene = fulltext_query(text)
+    """Reviewed claims that say about the same as `text`, most likely first (see factcheck.matching)."""
+    cleaned = clean_text(text)
+    lucene = match_query(cleaned)
     if lucene is None:
-        raise Unprocessable("the text has no words to match", field="text")
-    matches = [
+        raise Unprocessable("the text has no words to match once links and handles are out", field="text")
+    rows = await repository.match_claims(graph, lucene, max(limit, load_model().candidates))
+    return [
         ClaimMatch(
             claim=row["claim"],
+            headline=row["claim"].get("headline"),
             score=row["score"],
-            similarity=token_similarity(text, row["claim"]["text"]),
+            similarity=round(p, 4),
             verdicts=row["verdicts"],
         )
-        for row in await repository.match_claims(graph, lucene, limit)
+        for row, p in rerank(cleaned, rows)[:limit]
     ]
-    return sorted(matches, key=lambda m: (-m.similarity, -m.score))

@@ -1,0 +1,1 @@
+"""Claim matching: has this been checked before? Query cleaning, candidate search, re-ranking."""
