@@ -19,7 +19,7 @@ from factcheck.extraction.models import (
     SourceMention,
 )
 from factcheck.extraction.rules import RuleBasedExtractor
-from factcheck.extraction.scoring import CHECKWORTHY_THRESHOLD, is_checkworthy, score_checkworthiness
+from factcheck.extraction.scoring import is_checkworthy, score_checkworthiness, shipped_model
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.text import normalise_text
 
@@ -40,3 +40,10 @@ __all__ = [
     "score_checkworthiness",
     "split_sentences",
 ]
+
+
+def __getattr__(name: str) -> float:
+    """``CHECKWORTHY_THRESHOLD``, the shipped model's threshold, read when first asked for."""
+    if name == "CHECKWORTHY_THRESHOLD":
+        return shipped_model().threshold
+    raise AttributeError(name)
