@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from factcheck.extraction.errors import ExtractorError
 from factcheck.extraction.kinds import KINDS
+from factcheck.extraction.language import detect_language
+from factcheck.extraction.metadata import author_name
 from factcheck.extraction.models import (
     ActorMention,
     ArticleText,
@@ -35,6 +37,8 @@ __all__ = [
     "RuleBasedExtractor",
     "Sentence",
     "SourceMention",
+    "author_name",
+    "detect_language",
     "is_checkworthy",
     "normalise_text",
     "score_checkworthiness",

@@ -55,6 +55,7 @@ _ONE = re.compile(
     r"|that\b|is\b|was\b)[a-z]+",
     _I,
 )
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b", _I)
 _HISTORICAL_PHRASES = (
@@ -85,7 +86,9 @@ _EVENT = re.compile(
 
 def has_quantity(text: str) -> bool:
     """Whether ``text`` states a quantity other than a date, year or time."""
-    undated = _DATE_NUMBER.sub(" ", fold(text))
+    folded = fold(text)
+    # Dates, numbers and years all hold a digit: without one, the date pattern is skipped.
+    undated = _DATE_NUMBER.sub(" ", folded) if _DIGIT.search(folded) else folded
     return bool(_NUMBER.search(undated) or _QUANTITY.search(undated) or _ONE.search(undated))
 
 

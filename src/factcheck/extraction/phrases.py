@@ -20,10 +20,12 @@ class PhraseMatcher(Generic[_V]):
 
     A match may not follow a word character or an apostrophe (``Kata'ib``), nor be
     followed by a word character: what ``(?<![\\w'])(?:p1|p2|...)(?!\\w)`` finds, with
-    the phrases sorted longest first.
+    the phrases sorted longest first. With ``whole_words=False`` every occurrence
+    counts, for text and phrases that carry their own boundaries (padded with spaces).
     """
 
-    def __init__(self, phrases: Mapping[str, _V]) -> None:
+    def __init__(self, phrases: Mapping[str, _V], *, whole_words: bool = True) -> None:
+        self._whole_words = whole_words
         self._automaton = ahocorasick.Automaton()
         for phrase, value in phrases.items():
             if phrase:
@@ -39,7 +41,7 @@ class PhraseMatcher(Generic[_V]):
         found: list[tuple[int, int, _V]] = []
         for last, (size, value) in self._automaton.iter(text):
             start, end = last + 1 - size, last + 1
-            if _free(text, start - 1, "'") and _free(text, end, ""):
+            if not self._whole_words or (_free(text, start - 1, "'") and _free(text, end, "")):
                 found.append((start, end, value))
         return found
 

@@ -58,35 +58,40 @@ class Model:
         features = model_features(sentence, kind=kind, attributed=attributed)
         english = language.lower().startswith("en")
         weights = self.english if english else self.neutral
-        pushes: list[tuple[float, str]] = []
+        pushes: list[tuple[float, str, str]] = []
         for name, text in features.items():
             weight = weights.signals.get(name, 0.0)
             if weight:
-                pushes.append((weight, _phrase(name, text)))
+                pushes.append((weight, name, text))
         if english:
             pushes += self._term_pushes(sentence)
-        logit = weights.intercept + sum(push for push, _ in pushes)
+        logit = weights.intercept + sum(push for push, _, _ in pushes)
         probability = round(1.0 / (1.0 + math.exp(-logit)), 3)
-        strongest = sorted(pushes, key=lambda item: (-abs(item[0]), item[1]))
-        strong = [(push, phrase) for push, phrase in strongest if abs(push) >= _MIN_PUSH][:_REASONS]
-        reasons = [f"{phrase} ({'+' if push > 0 else '-'})" for push, phrase in strong]
+        strong = [item for item in pushes if abs(item[0]) >= _MIN_PUSH]
+        strong.sort(key=lambda item: (-abs(item[0]), item[1]))
+        reasons = [
+            f"{_phrase(name, text)} ({'+' if push > 0 else '-'})" for push, name, text in strong[:_REASONS]
+        ]
         if not english:
             reasons.insert(0, f"language: {language}, scored on language-neutral signals only")
         elif not reasons:
             reasons.append("no strong cue")
         return probability, tuple(reasons)
 
-    def _term_pushes(self, sentence: str) -> list[tuple[float, str]]:
+    def _term_pushes(self, sentence: str) -> list[tuple[float, str, str]]:
+        """The push of each known word or word pair: its TF-IDF value times its weight."""
         counts: dict[str, int] = {}
         for gram in ngrams(sentence):
             if gram in self.terms:
                 counts[gram] = counts.get(gram, 0) + 1
         values = {gram: (1.0 + math.log(n)) * self.terms[gram][0] for gram, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        return [(value / norm * self.terms[gram][1], f'words: "{gram}"') for gram, value in values.items()]
+        return [(value / norm * self.terms[gram][1], "words", gram) for gram, value in values.items()]
 
 
 def _phrase(name: str, text: str) -> str:
+    if name == "words":
+        return f'words: "{text}"'
     if name.startswith("kind_"):
         return f"kind: {text}"
     label = LABELS.get(name, name)

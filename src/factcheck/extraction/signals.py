@@ -86,11 +86,13 @@ PATTERNS: tuple[Signal, ...] = (
 _CUES = read_jsonl("cues.jsonl")
 _CUE_MATCHER: PhraseMatcher[tuple[str, ...]] = PhraseMatcher(
     {
-        phrase: tuple(cue["signal"] for cue in _CUES if phrase in cue["phrases"])
+        f" {phrase} ": tuple(cue["signal"] for cue in _CUES if phrase in cue["phrases"])
         for cue in _CUES
         for phrase in cue["phrases"]
-    }
+    },
+    whole_words=False,
 )
+"""The cue phrases, padded with spaces, found in the sentence's words joined by spaces."""
 LABELS: dict[str, str] = (
     {cue["signal"]: cue["label"] for cue in _CUES}
     | {s.name: s.label for s in PATTERNS}
@@ -113,6 +115,7 @@ NEUTRAL: tuple[str, ...] = (
 """The signals that read no English words."""
 
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+(?:'\w+)?")
 _NOT_NAMES = frozenset(["I", "I'm", "I'd", "I'll", "I've", "OK", "Mr", "Mrs", "Ms", "Dr"])
 
 
@@ -129,18 +132,15 @@ def sentence_signals(sentence: str) -> dict[str, str]:
             if signal.name != "name" or match.group(0) not in _NOT_NAMES:
                 found.setdefault(signal.name, " ".join(match.group(0).split()))
                 break
-    lowered = " ".join(text.lower().split())
-    for start, end, names in _CUE_MATCHER.find_all(lowered):
+    padded = f" {' '.join(_TOKEN.findall(text.lower()))} "
+    for start, end, names in _CUE_MATCHER.find_all(padded):
         for name in names:
-            found.setdefault(name, lowered[start:end])
+            found.setdefault(name, padded[start + 1 : end - 1])
     words = len(_WORD.findall(text))
     length = "very_short" if words < 6 else "short" if words < 10 else "long" if words >= 25 else None
     if length is not None:
         found[length] = f"{words} words"
     return found
-
-
-_TOKEN = re.compile(r"\w+(?:'\w+)?")
 
 
 def ngrams(text: str) -> list[str]:
