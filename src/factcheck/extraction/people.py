@@ -118,7 +118,7 @@ _ROLE_OF_NOUNS = word_set(
 )
 _ROLE_OF_WORD = rf"(?:{'|'.join(sorted(_ROLE_OF_NOUNS))})s?\s(?:of|for|in|from|with|at)\s"
 _ROLE_OF = re.compile(
-    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne)\s)?(?P<title>(?P<adj>(?:[a-z][a-z-]+\s){0,2})"
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne)\s)?(?P<title>(?P<adj>(?:(?<![\w-])[a-z][a-z-]++\s){0,2})"
     rf"{_ROLE_OF_WORD}(?:the\s)?"
     rf"(?P<org>{KNOWN_ALIAS}|[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){{0,5}}(?=\s?\(|,)))"
     rf"(?:\s?\((?P<alt>[^()]{{2,60}})\))?,?\s(?P<name>{NAME})"

@@ -56,7 +56,7 @@ class Model:
     ) -> tuple[float, tuple[str, ...]]:
         """Return the probability (3 decimals) and up to three reasons, strongest first."""
         features = model_features(sentence, kind=kind, attributed=attributed)
-        english = language.lower().startswith("en")
+        english = not language or language.lower().startswith("en")
         weights = self.english if english else self.neutral
         pushes: list[tuple[float, str, str]] = []
         for name, text in features.items():

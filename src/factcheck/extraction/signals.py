@@ -139,7 +139,7 @@ def sentence_signals(sentence: str) -> dict[str, str]:
     words = len(_WORD.findall(text))
     length = "very_short" if words < 6 else "short" if words < 10 else "long" if words >= 25 else None
     if length is not None:
-        found[length] = f"{words} words"
+        found[length] = f"{words} word" if words == 1 else f"{words} words"
     return found
 
 

@@ -305,8 +305,8 @@ async def test_language_is_detected_and_other_languages_use_neutral_signals(
     client: Client, empty_graph: AsyncDriver
 ) -> None:
     text = (
-        "El Gobierno aprob\u00f3 el lunes un presupuesto de 12.000 millones de euros para el a\u00f1o 2025.\n\n"
-        "Seg\u00fan el ministerio, el gasto en sanidad crecer\u00e1 un 8 por ciento respecto al a\u00f1o anterior."
+        "El Gobierno aprob\u00f3 el lunes un presupuesto de 12.000 millones de euros para 2025.\n\n"
+        "Seg\u00fan el ministerio, el gasto en sanidad crecer\u00e1 un 8 por ciento este a\u00f1o."
     )
     response = await client.post("/articles", json={"text": text})
     assert response.status_code == 201, response.text
