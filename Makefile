@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test lint format neo4j-start neo4j-stop neo4j-status migrate bench bench-smoke f1 match clean
+.PHONY: help install run serve test lint format neo4j-start neo4j-stop neo4j-status migrate bench bench-smoke f1 match model clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -54,11 +54,14 @@ bench: install ## the service against the raw Neo4j driver (~11 min on 2 cores);
 bench-smoke: install ## the benchmark at tiny sizes, as CI runs it (about a minute, plus Neo4j start)
 	$(BIN)/python -m bench --smoke
 
-f1: install ## check-worthiness precision, recall and F1 on the labelled sentences of ../shared/data
+f1: install ## the shipped check-worthiness model's precision, recall and F1 on dev and dev-test
 	$(BIN)/python scripts/checkworthiness_f1.py
 
 match: install ## claim matching MAP@5 on the dev tweets of ../shared/data, beside plain BM25
 	$(BIN)/python scripts/claim_matching_map.py
+
+model: install ## rebuild the check-worthiness model from ../shared/data (fixed seed; a few minutes)
+	$(BIN)/python scripts/train_checkworthiness.py
 
 clean: ## remove caches (keeps .venv, the Neo4j jars and data)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,8 @@
-"""Main text and metadata from an HTML page, by trafilatura, with JSON-LD and meta tags as backup."""
+"""Main text and metadata from an HTML page, by trafilatura, with JSON-LD and meta tags as backup.
+
+The author is the first of trafilatura's, JSON-LD's and the meta tags' that reads as a
+name (see ``factcheck.extraction.metadata.author_name``).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+
+from factcheck.extraction import author_name
 
 __all__ = ["HtmlArticle", "extract_html"]
 
@@ -25,6 +31,7 @@ class HtmlArticle:
 
 
 def _json_ld_author(tree: Any) -> str | None:
+    """The JSON-LD ``author`` names, joined by ``"; "`` (several authors may be listed)."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
             data = json.loads(script)
@@ -32,12 +39,11 @@ def _json_ld_author(tree: Any) -> str | None:
             continue
         for item in data if isinstance(data, list) else [data]:
             author = item.get("author") if isinstance(item, dict) else None
-            if isinstance(author, list) and author:
-                author = author[0]
-            if isinstance(author, dict):
-                author = author.get("name")
-            if isinstance(author, str) and author.strip():
-                return author.strip()
+            authors = author if isinstance(author, list) else [author]
+            names = [a.get("name") if isinstance(a, dict) else a for a in authors]
+            text = "; ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
+            if text:
+                return text
     return None
 
 
@@ -69,9 +75,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     except (ValueError, lxml.etree.ParserError):
         tree = None
     if tree is not None:
-        author = author or _json_ld_author(tree) or _meta(tree, "author", "article:author")
         site_name = site_name or _meta(tree, "og:site_name", "application-name")
+        candidates = [author, _json_ld_author(tree), _meta(tree, "author"), _meta(tree, "article:author")]
         language = language or (tree.get("lang") or None)
+    else:
+        candidates = [author]
+    author = author_name(candidates, site_name=site_name)
     return HtmlArticle(
         text=str(data.get("text") or ""),
         title=data.get("title"),

@@ -17,6 +17,7 @@ from factcheck.extraction import (
     Extractor,
     ExtractorError,
     RuleBasedExtractor,
+    detect_language,
     normalise_text,
 )
 from factcheck.fetching import FetchPolicy, fetch
@@ -107,8 +108,9 @@ def article_text(
     if not text:
         raise Unprocessable("the article has no text to ingest", field="text")
     _check_size(text, settings.max_article_bytes, "the article text")
+    language = language or detect_language(text) or "en"
     article = ArticleText(
-        text=text, title=title, publisher=publisher, author=author, url=url, language=language or "en"
+        text=text, title=title, publisher=publisher, author=author, url=url, language=language
     )
     return article, published
 

@@ -100,11 +100,12 @@ async def add_claim(graph: Graph, data: ClaimCreate, caller: Caller) -> ClaimDet
         text = (data.text or "").strip()
     if data.kind is not None and data.kind not in KINDS:
         raise Unprocessable(f"unknown kind {data.kind!r}; one of: {', '.join(KINDS)}", field="kind")
-    score, reasons = score_checkworthiness(text)
+    kind = data.kind or classify(text, speech=False, attributed=False)
+    score, reasons = score_checkworthiness(text, kind=kind, language=language)
     claim = {
         "id": str(uuid.uuid4()),
         "text": text,
-        "kind": data.kind or classify(text, speech=False, attributed=False),
+        "kind": kind,
         "checkworthiness": score,
         "reasons": list(reasons),
         "language": language,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from factcheck.extraction.errors import ExtractorError
 from factcheck.extraction.kinds import KINDS
+from factcheck.extraction.language import detect_language
+from factcheck.extraction.metadata import author_name
 from factcheck.extraction.models import (
     ActorMention,
     ArticleText,
@@ -19,7 +21,7 @@ from factcheck.extraction.models import (
     SourceMention,
 )
 from factcheck.extraction.rules import RuleBasedExtractor
-from factcheck.extraction.scoring import CHECKWORTHY_THRESHOLD, is_checkworthy, score_checkworthiness
+from factcheck.extraction.scoring import is_checkworthy, score_checkworthiness, shipped_model
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.text import normalise_text
 
@@ -35,8 +37,17 @@ __all__ = [
     "RuleBasedExtractor",
     "Sentence",
     "SourceMention",
+    "author_name",
+    "detect_language",
     "is_checkworthy",
     "normalise_text",
     "score_checkworthiness",
     "split_sentences",
 ]
+
+
+def __getattr__(name: str) -> float:
+    """``CHECKWORTHY_THRESHOLD``, the shipped model's threshold, read when first asked for."""
+    if name == "CHECKWORTHY_THRESHOLD":
+        return shipped_model().threshold
+    raise AttributeError(name)

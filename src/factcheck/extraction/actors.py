@@ -24,7 +24,7 @@ from factcheck.extraction.entities import (
 from factcheck.extraction.models import ActorMention
 from factcheck.extraction.patterns import ARMED_HEADS, GOVERNMENT_HEADS, NOT_NAME_WORDS
 from factcheck.extraction.people import find_definitions, find_orgs, find_people
-from factcheck.extraction.scan import find_phrases
+from factcheck.extraction.phrases import PhraseMatcher
 from factcheck.extraction.text import slug, word_set
 
 __all__ = ["ActorIndex"]
@@ -251,8 +251,7 @@ class ActorIndex:
 
     def _find_all_mentions(self) -> list[Mention]:
         found: list[tuple[int, int, int, Mention]] = []
-        for start, end in find_phrases(self._folded, self._doc_aliases):
-            key = self._doc_aliases[self._folded[start:end]]
+        for start, end, key in PhraseMatcher(self._doc_aliases).find(self._folded):
             found.append((start, start - end, 0, Mention(start, end, key)))
         for mention in table_mentions(self._folded):
             found.append((mention.start, -(mention.end - mention.start), 1, mention))

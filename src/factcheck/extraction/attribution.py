@@ -19,9 +19,8 @@ from typing import TypeVar
 
 from factcheck.extraction.actors import ActorIndex
 from factcheck.extraction.entities import Entity, Mention
-from factcheck.extraction.firstchar import WordStartSearch
 from factcheck.extraction.models import SourceMention
-from factcheck.extraction.patterns import REPORT_VERBS, SPEECH_VERB_WORDS, SPEECH_VERBS
+from factcheck.extraction.patterns import REPORT_VERBS, SPEECH_VERBS
 from factcheck.extraction.text import slug
 
 __all__ = ["Attribution", "find_attribution", "source_for", "wire_lead"]
@@ -53,18 +52,9 @@ _NOUNS = (
     r"|government|administration|forces|army|ministry|authorities|sources|website|channel|account|media"
     r"|correspondent|office|data|figures|estimates?|analysis|communique|communiqu\u00e9"
 )
-# The patterns that end a frame just before a mention (``X`` in "according to X") are matched
-# on the 40 characters before the mention read backwards, at their start: one match attempt
-# instead of a search. Each comment gives the forward pattern, searched in those characters.
-
-
-def _backwards(words: tuple[str, ...]) -> str:
-    """An alternation of ``words`` spelled backwards."""
-    return "|".join(re.escape(word[::-1]) for word in words)
-
-
-# \baccording to\s+(?:the\s+|a\s+|an\s+)?$
-_ACCORDING = re.compile(r"(?:\s+(?:eht|a|na))?\s+ot gnidrocca\b", re.IGNORECASE)
+# The frames that end just before a mention (``X`` in "according to X") are searched in the
+# 40 characters before it, anchored at their end.
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _SUBJECT_TAIL = re.compile(
     rf"(?:'s?)?(?:\s(?:{_NOUNS})){{0,2}}(?:\s?\([^()]{{1,80}}\))?(?:,[^,]{{1,220}},)?\s+(?:\w+ly\s+)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:(?P<speech>{SPEECH_VERBS})|(?P<report>{REPORT_VERBS}))\b(?P<colon>\s*:)?",
@@ -73,27 +63,19 @@ _SUBJECT_TAIL = re.compile(
 _APPOSITIVE_TAIL = re.compile(
     rf",\s+(?:\w+ly\s+)?(?:(?P<speech>{SPEECH_VERBS})|(?P<report>{REPORT_VERBS}))\b(?P<colon>\s*:)?"
 )
-# [,\"']\s*(?:said|says|added|told|wrote|stated|noted|explained)\s+(?:the\s+)?$
-_INVERTED_VERBS = ("said", "says", "added", "told", "wrote", "stated", "noted", "explained")
-_INVERTED = re.compile(rf"(?:\s+eht)?\s+(?:{_backwards(_INVERTED_VERBS)})\s*[,\"']")
-_OUTLET_WORDS = (
-    "told", "to", "with", "by", "citing", "cited by", "quoted by", "reported by", "in an interview with",
-)  # fmt: skip
-# \b(?:told|to|with|by|citing|cited by|quoted by|reported by|in an interview with)\s+(?:the\s+)?$
-_OUTLET_LEAD = re.compile(rf"(?:\s+eht)?\s+(?:{_backwards(_OUTLET_WORDS)})\b", re.IGNORECASE)
-_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
-# \b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b(?P<colon>\s*:)?
-_PRONOUN = WordStartSearch.of(
-    ["He", "he", "She", "she"], rf"\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b(?P<colon>\s*:)?"
+_INVERTED = re.compile(r"[,\"']\s*(?:said|says|added|told|wrote|stated|noted|explained)\s+(?:the\s+)?$")
+_OUTLET_LEAD = re.compile(
+    r"\b(?:told|to|with|by|citing|cited by|quoted by|reported by|in an interview with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
-_SPEECH_VERB_SET = frozenset(SPEECH_VERB_WORDS)
-# \b(?:citing|according to|said)\s+(?:some\s+|...)*(?:sources?|...)\b, case-insensitive
-_ANONYMOUS = WordStartSearch.of(
-    ["citing", "according to", "said"],
-    r"\s+(?:some\s+|unnamed\s+|anonymous\s+|informed\s+|several\s+|two\s+|three\s+|senior\s+|local\s+)*"
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
+_PRONOUN = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b(?P<colon>\s*:)?")
+_COLON_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\s*:\s*")
+_ANONYMOUS = re.compile(
+    r"\b(?:citing|according to|said)\s+"
+    r"(?:some\s+|unnamed\s+|anonymous\s+|informed\s+|several\s+|two\s+|three\s+|senior\s+|local\s+)*"
     r"(?:sources?|officials?|reports?|people familiar|diplomats?|insiders?)\b",
-    caseless=True,
-    literals=True,
+    re.IGNORECASE,
 )
 _WIRE = re.compile(r"[A-Z][A-Za-z .,'-]{1,40}?\s*\((?P<source>[^()]{2,40})\)\s*-+\s*")
 _T = TypeVar("_T")
@@ -158,32 +140,14 @@ def find_attribution(folded: str, start: int, end: int, index: ActorIndex, floor
         used=tuple(used),
         speech_start=speech_start,
         quoted=bool(_QUOTATION.search(folded, start, end)),
-        anonymous=_ANONYMOUS.occurs_in(folded, start, end),
+        anonymous=_ANONYMOUS.search(folded, start, end) is not None,
     )
 
 
 def _colon_speech_end(folded: str, start: int, end: int) -> int | None:
-    """Where the first ``\\b(?:speech verb)\\s*:\\s*`` in ``folded[start:end]`` ends, or None.
-
-    The same as ``re.compile(...).search(folded, start, end).end()``, found from the
-    colons, which are rare, rather than from every word: before its spaces and colon
-    a match holds a whole word (``\\b`` before it, no word character after it).
-    """
-    colon = folded.find(":", start, end)
-    while colon != -1:
-        verb_end = colon
-        while verb_end > start and folded[verb_end - 1].isspace():
-            verb_end -= 1
-        verb_start = verb_end
-        while verb_start > 0 and (folded[verb_start - 1].isalnum() or folded[verb_start - 1] == "_"):
-            verb_start -= 1
-        if verb_start >= start and folded[verb_start:verb_end] in _SPEECH_VERB_SET:
-            after = colon + 1
-            while after < end and folded[after].isspace():
-                after += 1
-            return after
-        colon = folded.find(":", colon + 1, end)
-    return None
+    """Where the first ``verb:`` and the spaces after it end in ``folded[start:end]``, or None."""
+    match = _COLON_SPEECH.search(folded, start, end)
+    return None if match is None else match.end()
 
 
 def wire_lead(folded: str, start: int, end: int, index: ActorIndex) -> tuple[int, SourceMention] | None:
@@ -192,8 +156,6 @@ def wire_lead(folded: str, start: int, end: int, index: ActorIndex) -> tuple[int
     Returns where the text after the dateline starts and the agency, or None
     when there is no dateline or the agency in parentheses is not a known outlet.
     """
-    if folded.find("(", start, end) == -1:  # a dateline holds a "(": most sentences have none
-        return None
     match = _WIRE.match(folded, start, end)
     if match is None:
         return None
@@ -218,8 +180,7 @@ def _frame(folded: str, start: int, end: int, group: list[Mention]) -> tuple[str
     """Return the frame a group of mentions stands in and, for ``X said:``, where speech starts."""
     first, last = group[0], group[-1]
     before = folded[max(start, first.start - 40) : first.start]
-    backwards = before[::-1]
-    if _ACCORDING.match(backwards):
+    if _ACCORDING.search(before):
         return "according", None
     tail = _SUBJECT_TAIL.match(folded, last.end, end)
     if tail is None and before.rstrip().endswith(","):
@@ -227,9 +188,9 @@ def _frame(folded: str, start: int, end: int, group: list[Mention]) -> tuple[str
     if tail is not None:
         colon_end = tail.end() if tail.group("colon") else None
         return ("speech" if tail.group("speech") else "report"), colon_end
-    if _INVERTED.match(backwards):
+    if _INVERTED.search(before):
         return "speech", None
-    if _OUTLET_LEAD.match(backwards):
+    if _OUTLET_LEAD.search(before):
         return "outlet", None
     return None, None
 

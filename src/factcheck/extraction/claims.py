@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from factcheck.extraction.actors import ActorIndex
@@ -10,23 +9,13 @@ from factcheck.extraction.attribution import Attribution
 from factcheck.extraction.kinds import classify
 from factcheck.extraction.models import ClaimCandidate
 from factcheck.extraction.scoring import score_checkworthiness
-from factcheck.extraction.text import words_at_least
+from factcheck.extraction.text import has_words
 
-__all__ = ["CONTEXT_WEIGHTS", "build_claim", "claim_units"]
-
-CONTEXT_WEIGHTS: dict[str, float] = {
-    "named_speaker": 0.15,
-    "named_source": 0.1,
-    "anonymous_source": 0.05,
-    "kind_opinion": -0.15,
-}
-"""Weights added to the sentence's own score from what surrounds the claim."""
+__all__ = ["build_claim", "claim_units"]
 
 _CLAUSE = re.compile(r";\s+")
 _CLAUSE_WORDS = 8
 _SPEECH_WORDS = 4
-_CLAUSE_LENGTH = words_at_least(_CLAUSE_WORDS)
-_SPEECH_LENGTH = words_at_least(_SPEECH_WORDS)
 _CONSEQUENCE = re.compile(r"(?:so|thus|therefore|hence|which|that|and so)\b", re.IGNORECASE)
 
 
@@ -39,13 +28,13 @@ def claim_units(text: str, span: tuple[int, int], attribution: Attribution) -> l
     """
     start, end = span
     speech = attribution.speech_start
-    if speech is not None and start <= speech < end and _SPEECH_LENGTH.search(text[speech:end]):
+    if speech is not None and start <= speech < end and has_words(text[speech:end], _SPEECH_WORDS):
         return [_trim(text, speech, end)]
     units: list[tuple[int, int]] = []
     pos = start
     for match in _CLAUSE.finditer(text, start, end):
         left, right = text[pos : match.start()], text[match.end() : end]
-        long_enough = bool(_CLAUSE_LENGTH.search(left) and _CLAUSE_LENGTH.search(right))
+        long_enough = has_words(left, _CLAUSE_WORDS) and has_words(right, _CLAUSE_WORDS)
         if long_enough and not _CONSEQUENCE.match(right):
             units.append(_trim(text, pos, match.start()))
             pos = match.end()
@@ -61,6 +50,7 @@ def build_claim(
     *,
     year: int | None,
     speech: bool,
+    language: str = "en",
 ) -> ClaimCandidate:
     """Classify, score and link the claim at ``span``.
 
@@ -71,6 +61,7 @@ def build_claim(
         index: The article's actors, for mentions.
         year: The article's year, when known.
         speech: Whether the span continues a speaker's words.
+        language: The article's language, for the check-worthiness model.
     """
     start, end = span
     claim_text = text[start:end]
@@ -83,17 +74,8 @@ def build_claim(
         reference_year=year,
         reported_speech=bool(attribution.stated_by),
     )
-    score, reasons = score_checkworthiness(claim_text)
-    for name, fires in (
-        ("named_speaker", bool(attribution.stated_by)),
-        ("named_source", bool(attribution.reported_by)),
-        ("anonymous_source", attribution.anonymous),
-        ("kind_opinion", kind == "opinion"),
-    ):
-        if fires:
-            weight = CONTEXT_WEIGHTS[name]
-            score += weight
-            reasons += (_reason(name, weight),)
+    attributed = bool(attribution.stated_by or attribution.reported_by or attribution.anonymous)
+    score, reasons = score_checkworthiness(claim_text, kind=kind, attributed=attributed, language=language)
     excluded = set(attribution.stated_by) | {s.key for s in attribution.reported_by}
     used = {(m.start, m.end) for m in attribution.used}
     mentions: list[str] = []
@@ -109,17 +91,12 @@ def build_claim(
         start=start,
         end=end,
         kind=kind,
-        checkworthiness=round(min(1.0, max(0.0, score)), 3),
+        checkworthiness=score,
         reasons=reasons,
         stated_by=attribution.stated_by,
         reported_by=tuple(s.key for s in attribution.reported_by),
         mentions=tuple(mentions),
     )
-
-
-@functools.cache
-def _reason(name: str, weight: float) -> str:
-    return f"{name}:{weight:+.3f}".rstrip("0")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,18 +1,19 @@
 """Entities of the built-in alias table, and matching them in text.
 
 Every alias of :mod:`factcheck.extraction.aliases` is matched on folded text
-(longest first). A capital used as a place ("talks in Washington") or inside a
-longer name ("George Washington") does not count as its state, and a few
-phrases that contain an alias but name no actor ("Latin America") are blocked.
+(longest first) by one :class:`~factcheck.extraction.phrases.PhraseMatcher`. A
+capital used as a place ("talks in Washington") or inside a longer name ("George
+Washington") does not count as its state, and the phrases that contain an alias
+but name no actor ("Latin America", ``data/not_actors.jsonl``) are blocked.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from factcheck.extraction.aliases import COUNTRIES, ORGANISATIONS, OUTLETS
-from factcheck.extraction.patterns import NOT_NAME_WORDS, alternation
+from factcheck.extraction.aliases import COUNTRIES, NOT_ACTORS, ORGANISATIONS, OUTLETS
+from factcheck.extraction.patterns import NOT_NAME_WORDS
+from factcheck.extraction.phrases import PhraseMatcher
 from factcheck.extraction.text import slug, word_set
 
 __all__ = ["STATIC_ALIASES", "STATIC_ENTITIES", "Entity", "Mention", "entity_for_alias", "table_mentions"]
@@ -69,33 +70,7 @@ def _static_tables() -> tuple[dict[str, Entity], dict[str, tuple[str, str]]]:
 
 
 STATIC_ENTITIES, STATIC_ALIASES = _static_tables()
-# Phrases that contain an alias but name no actor; matching them hides the alias.
-_BLOCKED = (
-    "Latin America",
-    "Latin American",
-    "South America",
-    "South American",
-    "North America",
-    "North American",
-    "Central America",
-    "Central American",
-    "Native American",
-    "Native Americans",
-    "African American",
-    "African Americans",
-    "George Washington",
-    "Washington state",
-    "Washington State",
-    "Paris Agreement",
-    "Paris Climate Agreement",
-    "New Mexico",
-    "Jordan River",
-    "Indian Ocean",
-    "Arabian Sea",
-    "Persian Gulf",
-)
-# (?<![\w'])(?:aliases)(?![\w]), with the look-behind after the first character (see ``alternation``).
-_STATIC_RE = re.compile(alternation([*STATIC_ALIASES, *_BLOCKED], not_after=r"[\w']") + r"(?![\w])")
+_MATCHER = PhraseMatcher({**dict.fromkeys(NOT_ACTORS, ("", "blocked")), **STATIC_ALIASES})
 _PLACE_WORDS = word_set("in to from at near into inside outside across around visit visited visiting via")
 
 
@@ -108,11 +83,10 @@ def entity_for_alias(alias: str) -> Entity | None:
 def table_mentions(folded: str) -> list[Mention]:
     """Return every alias-table match in ``folded``; blocked phrases come back with an empty key."""
     found: list[Mention] = []
-    for match in _STATIC_RE.finditer(folded):
-        key, role = STATIC_ALIASES.get(match.group(0), ("", "blocked"))
-        if role == "capital" and not _is_actor_capital(folded, match.start()):
+    for start, end, (key, role) in _MATCHER.find(folded):
+        if role == "capital" and not _is_actor_capital(folded, start):
             continue
-        found.append(Mention(match.start(), match.end(), key, role))
+        found.append(Mention(start, end, key, role))
     return found
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction.firstchar import WordStartSearch, at_word_start
 from factcheck.extraction.text import fold
 
 __all__ = ["KINDS", "classify", "has_quantity"]
@@ -20,9 +19,12 @@ __all__ = ["KINDS", "classify", "has_quantity"]
 KINDS = ("event", "statistic", "quote", "attribution", "prediction", "opinion", "historical", "other")
 
 _I = re.IGNORECASE
-# Each pattern matches exactly like the plain alternation quoted in its comment; it is
-# written with ``at_word_start`` so the regex engine skips ahead to where a match can start,
-# or is a ``WordStartSearch`` where only whether it occurs counts.
+
+
+def _any_of(words: tuple[str, ...], suffix: str = r"\b") -> str:
+    """``\b(?:w1|w2|...)`` followed by ``suffix``."""
+    return rf"\b(?:{'|'.join(words)}){suffix}"
+
 
 _OPINION_WORDS = (
     "it (?:appears|seems|looks like|is clear|is obvious|is evident)", "appears to be", "seems to be",
@@ -30,72 +32,45 @@ _OPINION_WORDS = (
     "obviously", "undoubtedly", "there is no doubt", "should", "ought to", "propaganda", "shameful",
     "disgraceful", "outrageous", "ridiculous", "absurd", "hypocrisy", "hypocritical",
 )  # fmt: skip
-# \b(?:it (?:appears|...)|(?:appears|seems) to be|in (?:my|our) (?:view|opinion)|...|hypocritical)\b
-_OPINION = WordStartSearch.of(_OPINION_WORDS, r"\b", caseless=True)
-_MONTH_NAMES = (
-    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
-    "sept?(?:ember)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
-)  # fmt: skip
-_MONTH = rf"(?:{'|'.join(_MONTH_NAMES)})\.?"
-# \b{_MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}
-# |\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b
-_DATE_NUMBER_FRAGMENTS = (
-    *(rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b" for month in _MONTH_NAMES),
-    rf"\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}",
-    r"\d(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:s)?\b",
-    r"\d\d?:\d{2}\b",
-    r"\d\d?[/.-]\d{1,2}[/.-]\d{2,4}\b",
+_OPINION = re.compile(_any_of(_OPINION_WORDS), _I)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_NUMBER = re.compile(at_word_start(_DATE_NUMBER_FRAGMENTS, caseless=True), _I)
-_HAS_DATE_NUMBER = WordStartSearch.of(_DATE_NUMBER_FRAGMENTS, caseless=True)
-_DIGIT = re.compile(r"\d")
-# (?<![\w.])\d[\d,.]*\b
-_NUMBER = re.compile(r"\d(?<![\w.]\d)[\d,.]*\b")
+_DATE_NUMBER = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"|\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+    _I,
+)
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\b")
 _QUANTITY_WORDS = (
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
     "twenty", "thirty", "forty", "fifty", "hundreds?", "thousands?", "millions?", "billions?", "trillions?",
     "dozens?", "scores of", "percent", "per cent", "half", "twice", "double", "triple",
 )  # fmt: skip
-# %|\$|\u20ac|\u00a3|\b(?:two|three|...|triple)\b, as two patterns: only whether either occurs counts.
-_QUANTITY_SIGN = re.compile(r"[%$\u20ac\u00a3]")
-_QUANTITY_WORD = WordStartSearch.of(_QUANTITY_WORDS, r"\b", caseless=True)
-# (?<!\bthe )(?<!\bno )...(?<!\bthat )\bone\s+(?!of\b|...|was\b)[a-z]+; the look-behinds are
-# checked after "one", so they end with it.
+_QUANTITY = re.compile(rf"[%$\u20ac\u00a3]|{_any_of(_QUANTITY_WORDS)}", _I)
 _ONE = re.compile(
-    at_word_start(
-        [
-            r"one(?<!\bthe one)(?<!\bno one)(?<!\bany one)(?<!\bevery one)(?<!\beach one)(?<!\bthis one)"
-            r"(?<!\bthat one)\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b"
-            r"|who\b|which\b|that\b|is\b|was\b)[a-z]+"
-        ],
-        caseless=True,
-    ),
+    r"(?<!\bthe )(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )"
+    r"\bone\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b|who\b|which\b"
+    r"|that\b|is\b|was\b)[a-z]+",
     _I,
 )
-# \b(?:1[5-9]|20)\d\d\b
-_YEAR = re.compile(at_word_start([r"1[5-9]\d\d\b", r"20\d\d\b"]))
-# \bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b
-_PAST_PERFECT = WordStartSearch.of(
-    ["had"],
-    r"\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b",
-    caseless=True,
-    literals=True,
-)
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b", _I)
 _HISTORICAL_PHRASES = (
     r"former\b", r"years ago\b", r"decades? ago\b", r"centur(?:y|ies) ago\b", r"back in\b", r"in the past\b",
     r"historically\b", r"previously\b", r"at the time\b",
     r"during the (?:tenure|era|reign|rule|presidency|administration)\b", r"precedent", r"unprecedented\b",
     r"for the first time\b",
 )  # fmt: skip
-# \bformer\b|\byears ago\b|...|\bprecedent|\bunprecedented\b|\bfor the first time\b
-_HISTORICAL = WordStartSearch.of(_HISTORICAL_PHRASES, caseless=True, literals=True)
+_HISTORICAL = re.compile(_any_of(_HISTORICAL_PHRASES, ""), _I)
 _PREDICTION_WORDS = (
     "will", "won't", "would", "shall", "going to", "expected to", "expects? to", "set to", "plans? to",
     "intends? to", "likely to", "about to", "on the verge of", "forecasts?", "predicts?", "upcoming",
     "next (?:week|month|year)",
 )  # fmt: skip
-# \b(?:will|won't|...|next (?:week|month|year))\b
-_PREDICTION = WordStartSearch.of(_PREDICTION_WORDS, r"\b", caseless=True)
+_PREDICTION = re.compile(_any_of(_PREDICTION_WORDS), _I)
 _PAST_VERBS = (
     "held", "met", "took", "went", "came", "made", "gave", "sent", "left", "struck", "hit", "fought", "began",
     "won", "lost", "said", "told", "saw", "built", "fell", "rose", "led", "ran", "shot", "spoke", "wrote",
@@ -103,35 +78,18 @@ _PAST_VERBS = (
     "stood", "threw", "understood", "withdrew", "broke", "chose", "drove", "ate", "grew", "hid", "laid",
     "lay", "rode", "rang", "sang", "sank", "slew", "stole", "swore", "tore", "wore", "overthrew",
 )  # fmt: skip
-# \b(?:has|have|had|was|were)\s+(?:been\s+)?\w+(?:ed|en|wn|ght|ne|un|id)\b|\b[a-z]{3,}ed\b
-# |\b(?:held|met|...|overthrew)\b, as three patterns: only whether any occurs counts.
-_EVENT_PERFECT = WordStartSearch.of(
-    ("has", "have", "had", "was", "were"), r"\s+(?:been\s+)?\w+(?:ed|en|wn|ght|ne|un|id)\b"
+_EVENT = re.compile(
+    r"\b(?:has|have|had|was|were)\s+(?:been\s+)?\w+(?:ed|en|wn|ght|ne|un|id)\b|\b[a-z]{3,}ed\b|"
+    + _any_of(_PAST_VERBS)
 )
-_EVENT_ED = re.compile(r"[a-z](?<!\w[a-z])[a-z]{2,}ed\b")
-_EVENT_VERB = WordStartSearch.of(_PAST_VERBS, r"\b")
-
-
-def _is_event(folded: str) -> bool:
-    """Whether ``folded`` holds a perfect or passive, a word ending in -ed or a past tense verb."""
-    return _EVENT_PERFECT.occurs_in(folded) or bool(_EVENT_ED.search(folded)) or _EVENT_VERB.occurs_in(folded)
 
 
 def has_quantity(text: str) -> bool:
     """Whether ``text`` states a quantity other than a date, year or time."""
     folded = fold(text)
-    return _has_quantity(folded, _has_digit(folded))
-
-
-def _has_quantity(folded: str, digits: bool) -> bool:
-    """:func:`has_quantity` of folded text; ``digits`` tells whether it holds a digit."""
-    undated = _DATE_NUMBER.sub(" ", folded) if digits and _HAS_DATE_NUMBER.occurs_in(folded) else folded
-    return bool(
-        (digits and _NUMBER.search(undated))
-        or _QUANTITY_SIGN.search(undated)
-        or _QUANTITY_WORD.occurs_in(undated)
-        or _ONE.search(undated)
-    )
+    # Dates, numbers and years all hold a digit: without one, the date pattern is skipped.
+    undated = _DATE_NUMBER.sub(" ", folded) if _DIGIT.search(folded) else folded
+    return bool(_NUMBER.search(undated) or _QUANTITY.search(undated) or _ONE.search(undated))
 
 
 def classify(
@@ -157,29 +115,20 @@ def classify(
     if speech:
         return "quote"
     folded = fold(text)
-    if _OPINION.occurs_in(folded):
+    if _OPINION.search(folded):
         return "opinion"
-    # Dates, numbers and years all hold a digit: without one, their patterns are skipped.
-    digits = _has_digit(folded)
-    if _has_quantity(folded, digits):
+    if has_quantity(folded):
         return "statistic"
     if attributed:
         return "attribution"
-    past_perfect = not reported_speech and _PAST_PERFECT.occurs_in(folded)
-    if past_perfect or _HISTORICAL.occurs_in(folded) or (digits and _is_old(folded, reference_year)):
+    past_perfect = not reported_speech and _PAST_PERFECT.search(folded)
+    if past_perfect or _HISTORICAL.search(folded) or _is_old(folded, reference_year):
         return "historical"
-    if _PREDICTION.occurs_in(folded):
+    if _PREDICTION.search(folded):
         return "prediction"
-    if _is_event(folded) or (digits and _HAS_DATE_NUMBER.occurs_in(folded)):
+    if _EVENT.search(folded) or _DATE_NUMBER.search(folded):
         return "event"
     return "other"
-
-
-def _has_digit(text: str) -> bool:
-    """Whether ``text`` holds a decimal digit (``\\d``); in ASCII text only 0-9 are."""
-    if text.isascii():
-        return any(digit in text for digit in "0123456789")
-    return _DIGIT.search(text) is not None
 
 
 def _is_old(folded: str, reference_year: int | None) -> bool:

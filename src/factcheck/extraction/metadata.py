@@ -1,4 +1,10 @@
-"""Publisher, author and date hints from an article's metadata and byline lines."""
+"""Publisher, author and date hints from an article's metadata and byline lines.
+
+:func:`author_name` picks a page's author from its metadata candidates (the main-text
+extractor's, JSON-LD ``author``, ``<meta name="author">``, ``article:author``) and
+keeps only what reads as a name: never a login widget's word (``data/not_names.jsonl``),
+the site's own name, a date, a URL or an e-mail address. Repeats collapse to one.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,11 @@ from urllib.parse import urlsplit
 from factcheck.extraction.boilerplate import AUTHOR_LINE, BY_LINE, boilerplate_reason
 from factcheck.extraction.entities import entity_for_alias
 from factcheck.extraction.models import ArticleText, SourceMention
+from factcheck.extraction.phrases import read_jsonl
 from factcheck.extraction.sentences import line_spans
 from factcheck.extraction.text import fold, slug
 
-__all__ = ["Byline", "article_byline", "read_byline"]
+__all__ = ["Byline", "article_byline", "author_name", "read_byline"]
 
 _ORG_WORDS = re.compile(
     r"\b(?:group|news|agency|desk|staff|team|newsroom|editorial|editors|media|press|times|post|network|tv"
@@ -21,6 +28,11 @@ _ORG_WORDS = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HEAD_LINES = 12
+_NOT_NAMES = frozenset(entry["not_a_name"] for entry in read_jsonl("not_names.jsonl"))
+_SEPARATORS = re.compile(r"\s*(?:[;|/&]|,(?!\s*(?:jr|sr)\b)|\band\b)\s*", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'.,-]*$")
+_ADDRESS = re.compile(r"@|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +100,34 @@ def _domain(url: str | None) -> str | None:
     if not host:
         return None
     return host.removeprefix("www.")
+
+
+def author_name(candidates: list[str | None], *, site_name: str | None = None) -> str | None:
+    """The names in the first candidate that holds any, joined by ``"; "``, or None.
+
+    A candidate may list several names ("Jane Doe; JANE DOE and John Roe"); each part
+    must be one to five words of letters, and no site or outlet name.
+    """
+    site = " ".join(site_name.split()).casefold() if site_name else None
+    for candidate in candidates:
+        names: dict[str, str] = {}
+        if not candidate or _ADDRESS.search(candidate):
+            continue
+        for part in _SEPARATORS.split(candidate):
+            name = " ".join(_BY.sub("", part.strip()).split())
+            key = name.casefold()
+            if _reads_as_name(name, key, site):
+                names.setdefault(key, name)
+        if names:
+            return "; ".join(names.values())
+    return None
+
+
+def _reads_as_name(name: str, key: str, site: str | None) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5 or key in _NOT_NAMES or key == site or any(c.isdigit() for c in name):
+        return False
+    if not all(_NAME_WORD.match(word) for word in words):
+        return False
+    entity = entity_for_alias(fold(name))
+    return entity is None or entity.kind != "media"

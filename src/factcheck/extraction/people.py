@@ -12,28 +12,16 @@ with an acronym ("Northern Defence Front (NDF)").
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.extraction.firstchar import at_word_start, by_first_char
 from factcheck.extraction.patterns import (
-    CAPITAL_NAME_AT_WORD_START,
     KNOWN_ALIAS,
     NAME,
+    NAME_AT_WORD_START,
     NOT_NAME_WORDS,
     ORG_HEAD_WORDS,
     ORG_HEADS,
-    PREFIXED_NAME_AT_WORD_START,
     SPEECH_VERBS,
-    alternation,
-)
-from factcheck.extraction.scan import (
-    finditer_at,
-    finditer_first,
-    searcher,
-    searcher_at,
-    span_start,
 )
 from factcheck.extraction.text import word_set
 
@@ -76,15 +64,10 @@ class AliasDefinition:
     short: str
 
 
-# Each alternation below is grouped by first character (see ``by_first_char``), which keeps its
-# matches; the comment above it gives the plain form.
-_MOD_WORDS = (
-    "Former", "former", "Acting", "acting", "Deputy", "deputy", "Outgoing", "outgoing", "Incoming",
-    "incoming", "Interim", "interim", "The late", "the late", "Then", "then",
-)  # fmt: skip
-# (?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|[Oo]utgoing|[Ii]ncoming|[Ii]nterim|[Tt]he late|[Tt]hen)\s
-# |(?:[Ee]x|[Tt]hen)-)
-_MOD = by_first_char([*(rf"{word}\s" for word in _MOD_WORDS), "Ex-", "ex-", "Then-", "then-"])
+_MOD = (
+    r"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|[Oo]utgoing|[Ii]ncoming|[Ii]nterim|[Tt]he late|[Tt]hen)\s"
+    r"|(?:[Ee]x|[Tt]hen)-)"
+)
 _PORTFOLIO = (
     r"Foreign Affairs|Defen[cs]e|the Interior|Interior|Finance|Oil|Health|Justice|Economy|Trade|Energy"
     r"|Education|Agriculture|Information|Culture|Labou?r|Transport|Environment"
@@ -102,15 +85,13 @@ _CAPITALISED_ROLES = (
     "Attorney General", "Director", "CEO", "Leader", "Cleric", "Imam", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.",
     r"Prof\.",
 )  # fmt: skip
-# (?:Deputy\s|Vice\s|Acting\s)?(?:Prime Minister|President|Vice[- ]President|...|Dr\.|Prof\.)
-_ROLE_CAP = rf"(?:Deputy\s|Vice\s|Acting\s)?{by_first_char(_CAPITALISED_ROLES)}"
+_ROLE_CAP = rf"(?:Deputy\s|Vice\s|Acting\s)?(?:{'|'.join(_CAPITALISED_ROLES)})"
 _LOWER_CASE_ROLES = (
     "prime minister", "president", "foreign minister", "defen[cs]e minister", "minister", "spokesman",
     "spokeswoman", "spokesperson", "commander", "leader", "chief", "official", "envoy", "ambassador",
     "general", "representative", "negotiator", "adviser", "advisor", "lawmaker", "MP", "cleric",
 )  # fmt: skip
-# (?:prime minister|president|foreign minister|...|lawmaker|MP|cleric)
-_ROLE_LOWER = by_first_char(_LOWER_CASE_ROLES)
+_ROLE_LOWER = f"(?:{'|'.join(_LOWER_CASE_ROLES)})"
 _ROLE_NOUNS = (
     "minister", "president", "ambassador", "spokes(?:man|woman|person)", "official", "commander", "leader",
     "chief", "head", "director", "secretary", "envoy", "senator", "governor", "mayor", "general", "analyst",
@@ -118,8 +99,7 @@ _ROLE_NOUNS = (
     "officer", "researcher", "journalist", "correspondent", "editor", "lawmaker", "mp", "king", "queen",
     "prince", "emir", "sheikh", "cleric", "judge", "negotiator", "spokesperson", "deputy", "coordinator",
 )  # fmt: skip
-# \b(?:minister|president|...|deputy|coordinator)s?\b
-_ROLE_WORDS = re.compile(at_word_start(_ROLE_NOUNS, caseless=True) + r"s?\b", re.IGNORECASE)
+_ROLE_WORDS = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)})s?\b", re.IGNORECASE)
 
 _TITLE_BEFORE = re.compile(
     r"(?<![\w'-])(?=[A-Z]|(?:former|acting|deputy|outgoing|incoming|interim|the late|then|ex)\b)"
@@ -127,62 +107,31 @@ _TITLE_BEFORE = re.compile(
     rf"(?:(?:[A-Z][a-z]+\s){{0,2}}(?P<role>{_ROLE_CAP})|(?P<lrole>{_ROLE_LOWER}))"
     rf"(?:\s(?:to|of|for)\s(?:the\s)?(?:{KNOWN_ALIAS}))?)\s(?P<name>{NAME})"
 )
-# The appositive pattern is the alternation of these two, one for each way a name can start a word:
-# (?<![\w'-])(?=[A-Z]|(?:al|el|...)-)(?P<name>{NAME}),\s(?:(?:the|a|an)\s)?(?P<title>...)(?=...)
-_APPOSITIVE_TAIL = rf",\s(?:(?:the|a|an)\s)?(?P<title>[^,.;:()\"]{{3,80}}?)(?=,|\.|;|\s(?:{SPEECH_VERBS})\b)"
-_APPOSITIVE = re.compile(rf"(?P<name>{CAPITAL_NAME_AT_WORD_START}){_APPOSITIVE_TAIL}")
-_PREFIXED_APPOSITIVE = re.compile(rf"(?P<name>{PREFIXED_NAME_AT_WORD_START}){_APPOSITIVE_TAIL}")
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME_AT_WORD_START}),\s(?:(?:the|a|an)\s)?(?P<title>[^,.;:()\"]{{3,80}}?)"
+    rf"(?=,|\.|;|\s(?:{SPEECH_VERBS})\b)"
+)
 _ROLE_OF_NOUNS = word_set(
     """official spokesman spokeswoman spokesperson commander leader member head chief founder
     secretary-general representative envoy adviser advisor minister ambassador director deputy figure
     cleric officer lawmaker negotiator"""
 )
-"""No noun is a prefix of another, so at most one matches at an offset and their order is free."""
-_ROLE_OF_WORD = rf"(?:{alternation(_ROLE_OF_NOUNS)})s?\s(?:of|for|in|from|with|at)\s"
+_ROLE_OF_WORD = rf"(?:{'|'.join(sorted(_ROLE_OF_NOUNS))})s?\s(?:of|for|in|from|with|at)\s"
 _ROLE_OF = re.compile(
-    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne)\s)?(?P<title>(?P<adj>(?:[a-z][a-z-]+\s){0,2})"
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne)\s)?(?P<title>(?P<adj>(?:(?<![\w-])[a-z][a-z-]++\s){0,2})"
     rf"{_ROLE_OF_WORD}(?:the\s)?"
     rf"(?P<org>{KNOWN_ALIAS}|[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){{0,5}}(?=\s?\(|,)))"
     rf"(?:\s?\((?P<alt>[^()]{{2,60}})\))?,?\s(?P<name>{NAME})"
 )
 
 
-def _role_of_anchor() -> re.Pattern[str]:
-    """The space after the role word of a :data:`_ROLE_OF` match ("official of ").
-
-    Found from the spaces before a preposition, then checked backwards, which is
-    faster than from every letter: one look-behind for each length of role word
-    (with or without the plural ``s``), as a look-behind has a fixed width.
-    """
-    by_length: dict[int, list[str]] = {}
-    for noun in sorted(_ROLE_OF_NOUNS):
-        for form in (noun, f"{noun}s"):
-            by_length.setdefault(len(form), []).append(re.escape(form))
-    behind = "|".join(rf"(?<=(?:{'|'.join(forms)})\s)" for _, forms in sorted(by_length.items()))
-    return re.compile(rf"\s(?=(?:of|for|in|from|with|at)\s)(?:{behind})")
-
-
-_ROLE_OF_ANCHOR = _role_of_anchor()
-_ROLE_OF_LEAD_CHARS = frozenset(string.ascii_letters + "-")
-_ROLE_OF_LEAD_SPACES = 3
-"""Before its role word a match holds an article and two words, each followed by one space."""
-# The speaker pattern is the alternation of these three, run with ``finditer_first``:
-# (?<![\w'-])(?=[A-Z]|(?:al|el|...)-)(?P<name>{NAME})(?:\s?\(...\))?(?:,...,)?\s(?:\w+ly\s)?(?:verb)\b
-# |(?:\b(?:said|says|added|told|wrote)\s|\baccording to\s)(?P<name2>{NAME})
-_VERB_AFTER_NAME = rf"(?:\s?\([^()]{{1,60}}\))?(?:,[^,]{{1,200}},)?\s(?:\w+ly\s)?(?:{SPEECH_VERBS})\b"
-_SPEAKER_BEFORE_VERB = re.compile(rf"(?P<name>{CAPITAL_NAME_AT_WORD_START}){_VERB_AFTER_NAME}")
-_PREFIXED_SPEAKER_BEFORE_VERB = re.compile(rf"(?P<name>{PREFIXED_NAME_AT_WORD_START}){_VERB_AFTER_NAME}")
-_SPEAKER_AFTER_VERB = re.compile(
-    at_word_start([r"said\s", r"says\s", r"added\s", r"told\s", r"wrote\s", r"according to\s"])
-    + rf"(?P<name>{NAME})"
+_SPEAKER = re.compile(
+    rf"(?P<name>{NAME_AT_WORD_START})(?:\s?\([^()]{{1,60}}\))?(?:,[^,]{{1,200}},)?\s(?:\w+ly\s)?(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:said|says|added|told|wrote|according to)\s(?P<name2>{NAME})"
 )
-# (?<![\w'-])(?=[A-Z])(?:(?:{KNOWN_ALIAS})\s)?(?:[A-Z][\w'-]*\s(?:(?:of|for)\s(?:the\s)?)?){0,4}
-# (?:{ORG_HEADS})(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w'-]*(?:\s(?:and\s)?[A-Z][\w'-]*){0,3})?(?![\w-]),
-# with the heads grouped by first character and the words before them possessive (a space
-# follows, so giving back characters could never lead to a match).
 _ORG = re.compile(
     rf"(?<![\w'-])(?=[A-Z])(?:(?:{KNOWN_ALIAS})\s)?(?:[A-Z][\w'-]*+\s(?:(?:of|for)\s(?:the\s)?)?){{0,4}}"
-    rf"{by_first_char(ORG_HEADS.split('|'))}"
+    rf"(?:{ORG_HEADS})"
     r"(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w'-]*(?:\s(?:and\s)?[A-Z][\w'-]*){0,3})?(?![\w-])"
 )
 _DEFINITION = re.compile(
@@ -210,14 +159,12 @@ def find_people(folded: str) -> list[PersonCandidate]:
         if match.group("lrole") and not match.group("affil"):
             continue
         _add_person(found, folded, match.span("name"), match.span("title"), match.group("affil"))
-    for match in _role_of_matches(folded):
+    for match in _ROLE_OF.finditer(folded):
         title_start = (
             match.start("title") if match.group("det") else match.start("title") + len(match.group("adj"))
         )
         _add_person(found, folded, match.span("name"), (title_start, match.end("org")), match.group("org"))
-    prefixed = _prefixed_name_starts(folded)
-    appositives = [searcher(_APPOSITIVE, folded), searcher_at(_PREFIXED_APPOSITIVE, folded, prefixed)]
-    for match in finditer_first(appositives):
+    for match in _APPOSITIVE.finditer(folded):
         title = match.group("title")
         if _ROLE_WORDS.search(title) and len(title.split()) <= 10:
             affil = _KNOWN_FULL.search(title)
@@ -229,39 +176,11 @@ def find_people(folded: str) -> list[PersonCandidate]:
                 affil.group(0) if affil else None,
                 min_tokens=2,
             )
-    speakers = [
-        searcher(_SPEAKER_BEFORE_VERB, folded),
-        searcher_at(_PREFIXED_SPEAKER_BEFORE_VERB, folded, prefixed),
-        searcher(_SPEAKER_AFTER_VERB, folded),
-    ]
-    for match in finditer_first(speakers):
-        _add_person(found, folded, match.span("name"), None, None, min_tokens=2)
+    for match in _SPEAKER.finditer(folded):
+        name = "name" if match.group("name") is not None else "name2"
+        _add_person(found, folded, match.span(name), None, None, min_tokens=2)
     found.sort(key=lambda p: (p.name_start, -p.name_end))
     return found
-
-
-def _prefixed_name_starts(folded: str) -> list[int]:
-    """Where a name with a prefix (``al-``, ``bin-``) may start: two or three characters
-    before a hyphen."""
-    starts: list[int] = []
-    hyphen = folded.find("-", 2)
-    while hyphen != -1:
-        starts += (hyphen - 3, hyphen - 2) if hyphen >= 3 else (hyphen - 2,)
-        hyphen = folded.find("-", hyphen + 1)
-    return starts
-
-
-def _role_of_matches(folded: str) -> Iterator[re.Match[str]]:
-    """``_ROLE_OF.finditer(folded)``, trying only the offsets shortly before a role word.
-
-    Walking back from the space after the role word crosses the word (letters and
-    hyphens), then what may precede it in a match.
-    """
-    starts: set[int] = set()
-    for anchor in _ROLE_OF_ANCHOR.finditer(folded):
-        lead = span_start(folded, anchor.start(), _ROLE_OF_LEAD_CHARS, _ROLE_OF_LEAD_SPACES)
-        starts.update(range(lead, anchor.start() + 1))
-    return finditer_at(_ROLE_OF, folded, sorted(starts))
 
 
 def find_orgs(folded: str) -> list[OrgCandidate]:
@@ -277,29 +196,11 @@ def find_orgs(folded: str) -> list[OrgCandidate]:
 def find_definitions(folded: str) -> list[AliasDefinition]:
     """Return ``Long Name (SHORT)`` definitions; the long part may need trimming by the caller."""
     found: list[AliasDefinition] = []
-    for match in _definition_matches(folded):
+    for match in _DEFINITION.finditer(folded):
         start, end = _trim_leading(folded, match.start("long"), match.end("long"), _LEADING_STOP)
         if start < end:
             found.append(AliasDefinition(start, end, match.group("short").strip()))
     return found
-
-
-def _definition_matches(folded: str) -> Iterator[re.Match[str]]:
-    """``_DEFINITION.finditer(folded)``, trying only the capitals shortly before a ``(``.
-
-    Up to its ``(`` a match holds only word characters, apostrophes, hyphens and spaces.
-    """
-    starts: list[int] = []
-    paren = folded.find("(")
-    while paren != -1:
-        lead = paren
-        while lead > 0 and (
-            folded[lead - 1].isalnum() or folded[lead - 1] in "_'-" or folded[lead - 1].isspace()
-        ):
-            lead -= 1
-        starts += (i for i in range(lead, paren) if "A" <= folded[i] <= "Z")
-        paren = folded.find("(", paren + 1)
-    return finditer_at(_DEFINITION, folded, sorted(set(starts)))
 
 
 def _add_person(

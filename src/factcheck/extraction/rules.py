@@ -30,15 +30,13 @@ from factcheck.extraction.models import (
     SourceMention,
 )
 from factcheck.extraction.sentences import line_spans, paragraph_spans, split_lines
-from factcheck.extraction.text import fold, words_at_least
+from factcheck.extraction.text import fold, has_words
 
 __all__ = ["RuleBasedExtractor"]
 
 _MIN_WORDS = 4
 _LABEL_WORDS = 8
 _LEAD_CHARS = 40
-_LABEL_LENGTH = words_at_least(_LABEL_WORDS)
-_CLAIM_LENGTH = words_at_least(_MIN_WORDS)
 _OPENS_QUOTE = re.compile(r"\"")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
 
@@ -124,7 +122,15 @@ class _Pass:
             own = attribution
             if len(units) > 1:
                 own = self._clause_attribution(unit, start, attribution, floor)
-            claim = build_claim(self.text, unit, own, self.index, year=self.byline.year, speech=continuing)
+            claim = build_claim(
+                self.text,
+                unit,
+                own,
+                self.index,
+                year=self.byline.year,
+                speech=continuing,
+                language=self.article.language,
+            )
             if self.wire is not None and self.wire.key not in claim.reported_by:
                 claim = replace(claim, reported_by=(*claim.reported_by, self.wire.key))
                 self.sources[self.wire.key] = self.wire
@@ -157,10 +163,10 @@ class _Pass:
         """
         line_start, line_end = self.lines[line]
         whole_line = sentence.start == line_start and sentence.end == line_end
-        if _LABEL_LENGTH.search(sentence.text):
+        if has_words(sentence.text, _LABEL_WORDS):
             return False
         unterminated = not _ENDS_SENTENCE.search(sentence.text)
-        return (whole_line and unterminated) or not _CLAIM_LENGTH.search(sentence.text)
+        return (whole_line and unterminated) or not has_words(sentence.text, _MIN_WORDS)
 
     def _clause_attribution(
         self, span: tuple[int, int], sentence_start: int, attribution: Attribution, floor: int

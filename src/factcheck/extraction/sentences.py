@@ -1,50 +1,40 @@
 """Sentence splitting with exact character offsets.
 
-The text is cut into paragraphs at blank lines, paragraphs into segments at line
+The text is cut into paragraphs at blank lines and paragraphs into segments at line
 breaks (a line that does not end a sentence is joined to the next when that line
-reads as its continuation), and segments into sentences at ``.``, ``!``, ``?``
-or ``…``. A full stop after a known abbreviation (``Mr.``, ``Jan.``, ``U.S.``) or
-an initial does not end a sentence unless the next word is a typical sentence
-opener; boundaries inside a short quotation are ignored.
+reads as its continuation); NLTK's Punkt splitter then cuts each segment into
+sentences. A full stop after an abbreviation of ``data/abbreviations.jsonl``
+(``Mr.``, ``Jan.``, ``U.S.``) ends a sentence only before a capitalised word of
+``data/sentence_starters.jsonl``; a cut inside a short quotation is undone.
 """
 
 from __future__ import annotations
 
 import re
 
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
 from factcheck.extraction.models import Sentence
+from factcheck.extraction.phrases import read_jsonl
 from factcheck.extraction.text import fold, word_set
 
 __all__ = ["line_spans", "paragraph_spans", "split_lines", "split_sentences"]
 
-# \r?\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+|\r(?:[ \t]*\r)+, with every alternative
-# starting with a character, so the regex engine skips ahead to line breaks.
-_PARAGRAPH_BREAK = re.compile(
-    r"\r\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+|\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+"
-    r"|\r(?:[ \t]*\r)+"
-)
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*)+|\r(?:[ \t]*\r)+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# (?:[.!?]+|\u2026|\.\.\.)[\"')\]]*(?=\s), starting with the first character of the terminator.
-_TERMINATOR = re.compile(r"[.!?\u2026](?:(?<=[.!?])[.!?]*|(?<=\u2026)|(?<=\.)\.\.)[\"')\]]*(?=\s)")
-_NEXT_WORD = re.compile(r"\s+[\"'(\[]*([^\s\"'(\[]+)")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-_SINGLE_INITIAL = re.compile(r"^[A-Z]$")
-
 _SENTENCE_END_CHARS = frozenset(".!?:;\"')]\u2026*")
 _JOIN_WORDS = word_set("a an the of to and or in on for with by at from that as its their his her")
-# A full stop after one of these never ends a sentence (titles, "No. 5").
-_ABBREV_ALWAYS = word_set(
-    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev hon st no nos vs fig mt"
-)
-# A full stop after one of these ends a sentence only before a typical opener.
-_ABBREV_MAYBE = word_set(
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp bros jr sr etc approx est dept"
-)
-_OPENERS = word_set(
-    """the a an it he she they we i you this that these those there but and however in on at after
-    before when while meanwhile also his her their its our my some many according as if so yet still
-    then now since although despite following last earlier later what who why how"""
-)
+
+
+def _punkt() -> PunktSentenceTokenizer:
+    parameters = PunktParameters()
+    parameters.abbrev_types = {entry["abbreviation"] for entry in read_jsonl("abbreviations.jsonl")}
+    parameters.sent_starters = {entry["sentence_starter"] for entry in read_jsonl("sentence_starters.jsonl")}
+    return PunktSentenceTokenizer(parameters)
+
+
+_PUNKT = _punkt()
+_QUOTATION = re.compile(r'"[^"]{0,298}"')
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -121,67 +111,15 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _split_segment(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    protected = _quoted_regions(folded, start, end)
+    segment = folded[start:end]
+    quotes = [m.span() for m in _QUOTATION.finditer(segment)] if segment.count('"') % 2 == 0 else []
+    cuts: list[tuple[int, int, bool]] = []
+    for sent_start, sent_end in _PUNKT.span_tokenize(segment):
+        inside = any(q_start < sent_end - 1 and sent_end < q_end for q_start, q_end in quotes)
+        if cuts and cuts[-1][2]:
+            sent_start = cuts.pop()[0]
+        cuts.append((sent_start, sent_end, inside))
     spans: list[tuple[int, int]] = []
-    pos = start
-    for match in _TERMINATOR.finditer(folded, start, end):
-        cut = match.end()
-        if protected and any(q_start < match.start() and cut <= q_end - 1 for q_start, q_end in protected):
-            continue
-        if not _is_boundary(folded, pos, match.start(), cut, end):
-            continue
-        _add_trimmed(folded, pos, cut, spans)
-        pos = cut
-    _add_trimmed(folded, pos, end, spans)
+    for sent_start, sent_end, _ in cuts:
+        _add_trimmed(folded, start + sent_start, start + sent_end, spans)
     return spans
-
-
-def _is_boundary(folded: str, sent_start: int, term_start: int, cut: int, end: int) -> bool:
-    next_match = _NEXT_WORD.match(folded, cut, end)
-    if next_match is None:
-        return True
-    next_word = next_match.group(1)
-    first = next_word[0]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    if folded[term_start] != "." or folded[term_start : term_start + 3] == "...":
-        return True
-    word = _word_before(folded, sent_start, term_start)
-    if word is None:
-        return True
-    word = word.lstrip("\"'([")
-    lowered = word.lower()
-    if lowered in _ABBREV_ALWAYS or _SINGLE_INITIAL.match(word):
-        return False
-    if lowered in _ABBREV_MAYBE or _INITIALISM.match(word):
-        return next_word.lower().strip(",;:") in _OPENERS
-    return True
-
-
-def _word_before(folded: str, start: int, end: int) -> str | None:
-    """What ``re.compile(r"(\\S+)$").search(folded, start, end)`` captures, or None.
-
-    ``$`` also matches just before a newline that ends the searched span.
-    """
-    if end > start and folded[end - 1] == "\n":
-        end -= 1
-    word_start = end
-    while word_start > start and not folded[word_start - 1].isspace():
-        word_start -= 1
-    return folded[word_start:end] if word_start < end else None
-
-
-def _quoted_regions(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return short, balanced double-quoted regions as ``(open, close + 1)`` offsets."""
-    marks = []
-    mark = folded.find('"', start, end)
-    while mark != -1:
-        marks.append(mark)
-        mark = folded.find('"', mark + 1, end)
-    if len(marks) % 2:
-        return []
-    regions = []
-    for open_at, close_at in zip(marks[::2], marks[1::2], strict=True):
-        if close_at - open_at <= 300:
-            regions.append((open_at, close_at + 1))
-    return regions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "normalise_text", "slug", "word_set", "words_at_least"]
+__all__ = ["fold", "has_words", "normalise_text", "slug", "word_set"]
 
 _FOLD_MAP: dict[str, str] = {
     "\u2018": "'",
@@ -45,6 +45,7 @@ _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SLUG_DROP = re.compile(r"['\u2019.]")
 _SLUG_SEP = re.compile(r"[^a-z0-9]+")
+_WORDS = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
@@ -83,13 +84,9 @@ def slug(name: str) -> str:
     return _SLUG_SEP.sub("-", ascii_name).strip("-")
 
 
-def words_at_least(count: int) -> re.Pattern[str]:
-    """Return a pattern found in a text that holds at least ``count`` words (runs of ``\\w``).
-
-    ``pattern.search(text)`` tells whether ``len(re.findall(r"\\w+", text)) >= count``
-    without listing the words; search a slice, not a span of a longer text.
-    """
-    return re.compile(rf"\w(?<!\w\w)\w*+(?:\W++\w++){{{count - 1}}}")
+def has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words (runs of ``\\w``)."""
+    return len(_WORDS.findall(text)) >= count
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -76,10 +76,11 @@ async def test_seed_article_becomes_the_expected_graph(seed_article: dict[str, A
     for fragment, kinds in expected.items():
         claim = claim_containing(article, fragment)
         assert claim["kind"] in kinds, (fragment, claim["kind"])
-        assert claim["checkworthiness"] >= 0.6, (fragment, claim["checkworthiness"])
+        assert claim["checkworthiness"] >= 0.5, (fragment, claim["checkworthiness"])
 
     opinion = claim_containing(article, "It appears that this propaganda campaign")
-    assert opinion["kind"] == "opinion" and opinion["checkworthiness"] < 0.35
+    lowest = min(claim_containing(article, fragment)["checkworthiness"] for fragment in expected)
+    assert opinion["kind"] == "opinion" and opinion["checkworthiness"] < lowest
 
     askari = actor_named(article, "Abu Ali al-Askari")
     kataib = actor_named(article, "Kata'ib Hezbollah")
@@ -298,3 +299,22 @@ async def test_article_pages(client: Client, empty_graph: AsyncDriver) -> None:
     assert (await client.get("/articles", params={"cursor": "%%%"})).status_code == 400
     assert (await client.get("/articles", params={"limit": 0})).status_code in (400, 422)
     assert (await client.get("/articles/nope")).status_code == 404
+
+
+async def test_language_is_detected_and_other_languages_use_neutral_signals(
+    client: Client, empty_graph: AsyncDriver
+) -> None:
+    text = (
+        "El Gobierno aprob\u00f3 el lunes un presupuesto de 12.000 millones de euros para 2025.\n\n"
+        "Seg\u00fan el ministerio, el gasto en sanidad crecer\u00e1 un 8 por ciento este a\u00f1o."
+    )
+    response = await client.post("/articles", json={"text": text})
+    assert response.status_code == 201, response.text
+    article = response.json()
+    assert article["language"] == "es"
+    assert article["claims"]
+    for claim in article["claims"]:
+        assert claim["reasons"][0] == "language: es, scored on language-neutral signals only"
+    named = await client.post("/articles", json={"text": text + " Fin.", "language": "en"})
+    assert named.status_code == 201, named.text
+    assert named.json()["language"] == "en"

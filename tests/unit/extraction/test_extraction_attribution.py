@@ -22,7 +22,7 @@ def test_according_to_outlet_claim() -> None:
     assert claim.reported_by == ("cnn",)
     assert claim.stated_by == ()
     assert claim.kind == "attribution"
-    assert "named_source:+0.1" in claim.reasons
+    assert "reported speech: According to CNN's claim (+)" in claim.reasons
 
 
 def test_several_outlets_reporting_with_interjection() -> None:
@@ -32,7 +32,7 @@ def test_several_outlets_reporting_with_interjection() -> None:
     )
     claim = only_claim(text)
     assert claim.reported_by == ("reuters", "cnn")
-    assert "anonymous_source:+0.05" in claim.reasons
+    assert "reported speech: reported (+)" in claim.reasons
     assert "reuters" not in claim.mentions and "united-states" in claim.mentions
 
 

@@ -83,7 +83,7 @@ def test_sample_publisher_and_author(sample: Extraction) -> None:
 def test_sample_meeting(sample: Extraction) -> None:
     claim = find(sample, "Alina Romanowski", "January 24")
     assert claim.kind in {"event", "statistic"}
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
     assert {"alina-romanowski", "fuad-hussein"} <= set(claim.mentions)
 
 
@@ -91,21 +91,21 @@ def test_sample_reuters_cnn_report(sample: Extraction) -> None:
     claim = find(sample, "Reuters and CNN")
     assert claim.kind == "attribution"
     assert claim.reported_by == ("reuters", "cnn")
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
 
 
 def test_sample_cnn_claim(sample: Extraction) -> None:
     claim = find(sample, "CNN\u2019s claim")
     assert claim.reported_by == ("cnn",)
     assert claim.kind == "attribution"
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
 
 
 def test_sample_askari_statement(sample: Extraction) -> None:
     claim = find(sample, "Our jihadi operations")
     assert claim.kind == "quote"
     assert claim.stated_by == ("abu-ali-al-askari",)
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
     actors = {a.key: a for a in sample.actors}
     askari = actors["abu-ali-al-askari"]
     assert askari.affiliation == "kataib-hezbollah"
@@ -118,7 +118,7 @@ def test_sample_strikes_on_pmu(sample: Extraction) -> None:
     claim = find(sample, "Popular Mobilization Units", "three others")
     assert claim.kind in {"event", "statistic"}
     assert "popular-mobilization-units" in claim.mentions
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
 
 
 def test_sample_kadhimi_agreement_is_historical(sample: Extraction) -> None:
@@ -126,20 +126,32 @@ def test_sample_kadhimi_agreement_is_historical(sample: Extraction) -> None:
     assert claim.kind == "historical"
     assert "2500" not in claim.text
     assert "mustafa-al-kadhimi" in claim.mentions
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
 
 
 def test_sample_troops_statistic(sample: Extraction) -> None:
     claim = find(sample, "2500 troops")
     assert claim.kind == "statistic"
     assert claim.reported_by == ("united-states-government",)
-    assert claim.checkworthiness >= 0.6
+    assert claim.checkworthiness >= 0.5
 
 
-def test_sample_opinion_scores_low(sample: Extraction) -> None:
+def test_sample_opinion_ranks_below_the_checkable_claims(sample: Extraction) -> None:
     claim = find(sample, "It appears that this propaganda campaign")
     assert claim.kind == "opinion"
-    assert claim.checkworthiness < 0.35
+    checkable = [
+        find(sample, *needles)
+        for needles in (
+            ("Alina Romanowski", "January 24"),
+            ("Reuters and CNN",),
+            ("CNN\u2019s claim",),
+            ("Our jihadi operations",),
+            ("Popular Mobilization Units", "three others"),
+            ("al-Kadhimi", "2021"),
+            ("2500 troops",),
+        )
+    ]
+    assert claim.checkworthiness < min(c.checkworthiness for c in checkable)
 
 
 def test_sample_people(sample: Extraction) -> None:
