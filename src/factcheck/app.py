@@ -25,6 +25,7 @@ from factcheck.problems import exception_handlers
 from factcheck.routes import ROUTE_HANDLERS
 from factcheck.settings import Settings, get_settings
 from factcheck.state import AppServices
+from factcheck.timestamps import TIMESTAMP_DECODERS, TimestampSchemaPlugin
 from factcheck.webhooks.dispatcher import Dispatcher, start_dispatcher
 from factcheck.workflow.diagram import workflow_mermaid_markdown
 
@@ -85,6 +86,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "caller": Provide(provide_caller, sync_to_thread=False),
         },
         exception_handlers=exception_handlers,
+        type_decoders=TIMESTAMP_DECODERS,
+        plugins=[TimestampSchemaPlugin()],
         openapi_config=OpenAPIConfig(
             title="factcheck",
             version=__version__,

@@ -21,6 +21,7 @@ from factcheck.extraction import (
 )
 from factcheck.fetching import FetchPolicy, fetch
 from factcheck.settings import Settings
+from factcheck.timestamps import parse_timestamp
 
 __all__ = ["article_text", "draft_article", "draft_offline", "make_extractor", "parse_date"]
 
@@ -48,7 +49,7 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value)
+        return parse_timestamp(value)
     except ValueError:
         return None
 
@@ -92,7 +93,8 @@ def article_text(
     data: ArticleCreate, settings: Settings, raw_text: str | None, html: str | None, url: str | None
 ) -> tuple[ArticleText, datetime | None]:
     """The normalised article from its text or HTML, and its publication date; checks sizes."""
-    title, author, publisher, published = data.title, data.author, data.publisher, data.published_at
+    title, author, publisher = data.title, data.author, data.publisher
+    published: datetime | None = data.published_at
     language = data.language
     if html is not None:
         _check_size(html, settings.max_article_bytes * 4, "the HTML")

@@ -12,7 +12,7 @@ from factcheck.articles.plan import ArticleDraft, plan_batch
 from factcheck.articles.schemas import Article, ArticlePage, ArticleSummary
 from factcheck.errors import NotFound
 from factcheck.graph.store import Graph
-from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.pagination import KEYSET, decode_cursor, encode_cursor
 
 __all__ = ["IngestOutcome", "get_article", "ingest", "list_articles"]
 
@@ -72,7 +72,7 @@ async def get_article(graph: Graph, article_id: str) -> Article:
 
 async def list_articles(graph: Graph, cursor: str | None, limit: int) -> ArticlePage:
     """A page of articles, newest first."""
-    after_at, after_id = decode_cursor(cursor, 2)
+    after_at, after_id = decode_cursor(cursor, KEYSET)
     rows = await repository.list_articles(graph, after_at, after_id, limit + 1)
     items = [ArticleSummary.model_validate(row) for row in rows[:limit]]
     next_cursor = encode_cursor(items[-1].ingested_at, items[-1].id) if len(rows) > limit else None

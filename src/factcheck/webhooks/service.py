@@ -12,7 +12,7 @@ from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import Conflict, NotFound
 from factcheck.fetching import check_url
 from factcheck.graph.store import Graph, Row
-from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.pagination import KEYSET, decode_cursor, encode_cursor
 from factcheck.webhooks import repository
 from factcheck.webhooks.schemas import Delivery, DeliveryPage, DeliveryStatus, Webhook, WebhookCreate
 
@@ -105,7 +105,7 @@ async def list_deliveries(
     graph: Graph, webhook_id: str, status: DeliveryStatus | None, cursor: str | None, limit: int
 ) -> DeliveryPage:
     """A page of the webhook's deliveries, newest first; NotFound when no webhook has the id."""
-    after_at, after_id = decode_cursor(cursor, 2)
+    after_at, after_id = decode_cursor(cursor, KEYSET)
     rows = await repository.list_deliveries(
         graph, webhook_id, status.value if status else None, after_at, after_id, limit + 1
     )
