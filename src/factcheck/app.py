@@ -17,6 +17,7 @@ from factcheck import __version__
 from factcheck.auth.bootstrap import ensure_bootstrap_admin
 from factcheck.auth.cache import KeyCache
 from factcheck.auth.guards import provide_caller
+from factcheck.body_guard import JsonBodyGuard
 from factcheck.graph.queries import QueryCatalog
 from factcheck.graph.schema import SchemaState
 from factcheck.graph.store import Graph, create_driver
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "caller": Provide(provide_caller, sync_to_thread=False),
         },
         exception_handlers=exception_handlers,
+        middleware=[JsonBodyGuard(settings.max_json_depth)],
         type_decoders=TIMESTAMP_DECODERS,
         plugins=[TimestampSchemaPlugin()],
         openapi_config=OpenAPIConfig(

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     user_agent: str = "factcheck/0.1 (+https://github.com/factcheck)"
 
     max_article_bytes: int = 1_000_000
+    # JSON request bodies nested deeper than this are refused (400) before they are decoded.
+    max_json_depth: int = Field(default=64, ge=4, le=1000)
 
     # Webhooks: the outbox dispatcher's poll interval, retry backoff, attempt limit and timeouts.
     webhook_dispatcher: bool = True  # false: this process delivers nothing (another one does)
