@@ -27,6 +27,7 @@ class LocalSite:
 
     base_url: str
     routes: dict[str, Route]
+    seen: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, headers) served
 
     def url(self, path: str) -> str:
         """The absolute URL of a path on this server."""
@@ -37,9 +38,11 @@ class LocalSite:
 def serve(routes: dict[str, Route] | None = None) -> Iterator[LocalSite]:
     """Runs a threaded HTTP server on a free port until the block ends."""
     table: dict[str, Route] = dict(routes or {})
+    seen: list[tuple[str, dict[str, str]]] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            seen.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             route = table.get(self.path)
             if route is None:
                 self.send_response(404)
@@ -64,7 +67,7 @@ def serve(routes: dict[str, Route] | None = None) -> Iterator[LocalSite]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield LocalSite(f"http://127.0.0.1:{server.server_address[1]}", table)
+        yield LocalSite(f"http://127.0.0.1:{server.server_address[1]}", table, seen)
     finally:
         server.shutdown()
         server.server_close()
