@@ -10,6 +10,7 @@ import httpx
 from factcheck.articles.html import extract_html
 from factcheck.articles.plan import ArticleDraft
 from factcheck.articles.schemas import ArticleCreate
+from factcheck.cleantext import strip_unsafe
 from factcheck.errors import PayloadTooLarge, Unprocessable, UpstreamError
 from factcheck.extraction import (
     ArticleText,
@@ -100,9 +101,9 @@ def article_text(
         _check_size(html, settings.max_article_bytes * 4, "the HTML")
         page = extract_html(html, url)
         raw_text = page.text
-        title = title or page.title
-        author = author or page.author
-        publisher = publisher or page.site_name
+        title = title or (strip_unsafe(page.title) if page.title else None)
+        author = author or (strip_unsafe(page.author) if page.author else None)
+        publisher = publisher or (strip_unsafe(page.site_name) if page.site_name else None)
         published = published or parse_date(page.date)
         language = language or (page.language or "").split("-")[0] or None
     text = normalise_text(raw_text or "")
