@@ -15,12 +15,17 @@ from factcheck.graph.store import Graph, Row
 from factcheck.pagination import KEYSET, decode_cursor, encode_cursor
 from factcheck.webhooks import repository
 from factcheck.webhooks.schemas import Delivery, DeliveryPage, DeliveryStatus, Webhook, WebhookCreate
+from factcheck.webhooks.secrets import SecretBox
 
 __all__ = ["deactivate", "get_webhook", "list_deliveries", "list_webhooks", "register"]
 
+PLAIN = SecretBox()
 
-async def register(graph: Graph, user: str, data: WebhookCreate, allowed_hosts: Collection[str]) -> Webhook:
-    """Creates an active webhook; UrlRefused (422) when its URL fails the address guard."""
+
+async def register(
+    graph: Graph, user: str, data: WebhookCreate, allowed_hosts: Collection[str], secrets: SecretBox = PLAIN
+) -> Webhook:
+    """Creates an active webhook, its secret sealed by `secrets`; UrlRefused (422) for a refused URL."""
     url = str(data.url)
     await check_url(url, allowed_hosts)
     webhook_id = str(uuid.uuid4())
@@ -34,7 +39,7 @@ async def register(graph: Graph, user: str, data: WebhookCreate, allowed_hosts: 
             id=webhook_id,
             url=url,
             events=events,
-            secret=data.secret,
+            secret=secrets.seal(data.secret),
             secret_hint=hint,
             user=user,
             now=datetime.now(UTC),
