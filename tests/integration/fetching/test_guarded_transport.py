@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from tests.support.http_server import LocalSite, Route, serve
 
 from factcheck.fetching import FetchPolicy, UrlRefused, check_url, fetch, guarded_transport
@@ -91,3 +98,49 @@ async def test_a_redirect_to_a_private_address_is_refused(site: LocalSite) -> No
     async with httpx.AsyncClient(transport=guarded_transport({"127.0.0.1"}, LIMITS)) as client:
         with pytest.raises(UrlRefused, match=r"169\.254\.169\.254"):
             await fetch(client, site.url("/away"), FetchPolicy())
+
+
+def certificate_for(name: str, tmp_path: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A self-signed certificate for `name`: the server's TLS context and a client context trusting it."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    pem = cert.public_bytes(serialization.Encoding.PEM)
+    (tmp_path / "cert.pem").write_bytes(pem)
+    (tmp_path / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    return server, ssl.create_default_context(cadata=pem.decode("ascii"))
+
+
+async def test_tls_verifies_the_name_while_connecting_to_the_checked_address(tmp_path: Path) -> None:
+    server_tls, client_tls = certificate_for("news.example", tmp_path)
+    with serve({"/page": Route(body=b"<p>over TLS</p>")}, tls=server_tls) as secure:
+        port = secure.base_url.rsplit(":", 1)[1]
+        resolve, asked = resolver(["127.0.0.1"])
+        transport = guarded_transport({"news.example"}, LIMITS, resolve=resolve, ssl_context=client_tls)
+        async with httpx.AsyncClient(transport=transport) as client:
+            response = await client.get(f"https://news.example:{port}/page")
+        assert response.content == b"<p>over TLS</p>" and asked == ["news.example"]
+        assert secure.seen[0][1]["host"] == f"news.example:{port}"
+
+        by_address = guarded_transport({"127.0.0.1"}, LIMITS, ssl_context=client_tls)
+        async with httpx.AsyncClient(transport=by_address) as client:
+            with pytest.raises(httpx.ConnectError, match="certificate"):
+                await client.get(f"https://127.0.0.1:{port}/page")  # the certificate names news.example
