@@ -100,7 +100,9 @@ async def resolve_public(
     for address in addresses:
         if not is_public_address(address):
             raise UrlRefused(
-                f"the host {host!r} resolves to {address}, which is not a public address", host=host
+                f"the host {host!r} resolves to {address}, a private, loopback, link-local or otherwise "
+                "non-public address",
+                host=host,
             )
     return addresses
 

@@ -9,6 +9,7 @@ from litestar.testing import AsyncTestClient
 from neo4j import AsyncDriver, AsyncGraphDatabase
 from tests.support.workflow import add_evidence, publish
 
+from factcheck.auth.keys import hash_key
 from factcheck.graph.local import LocalNeo4j, free_port
 from factcheck.settings import Settings
 
@@ -47,6 +48,18 @@ async def target(target_uri: str) -> AsyncIterator[AsyncDriver]:
     await driver.close()
 
 
+async def restore_test_users(driver: AsyncDriver, api_keys: dict[str, str]) -> None:
+    """Puts back the session's test users (with the same keys) if an earlier test wiped the graph."""
+    for name, key in api_keys.items():
+        await driver.execute_query(
+            "MERGE (u:User {name: $name}) ON CREATE SET u.id = randomUUID(), u.roles = [$role],"
+            " u.key_hash = $hash, u.disabled = false, u.created_at = datetime()",
+            name=f"test-{name}",
+            role=name.rstrip("2"),
+            hash=hash_key(key),
+        )
+
+
 @pytest.fixture(scope="module")
 async def source(
     client: Client, driver: AsyncDriver, api_keys: dict[str, str], seed_text: str
@@ -56,6 +69,7 @@ async def source(
     from tests.support.http_server import Route, serve
 
     await driver.execute_query("MATCH (n) WHERE NOT (n:Migration OR n:User) DETACH DELETE n")
+    await restore_test_users(driver, api_keys)
     article = await client.post(
         "/articles", json={"text": seed_text, "published_at": "2024-01-25T15:50:00+03:00"}
     )
