@@ -18,6 +18,7 @@ from factcheck.app_services import AppServices
 from factcheck.auth.bootstrap import ensure_bootstrap_admin
 from factcheck.auth.guards import provide_caller
 from factcheck.auth.identity import KeyCache
+from factcheck.body_guard import JsonBodyGuard
 from factcheck.graph.queries import QueryCatalog, declared_queries
 from factcheck.graph.schema import MigrationStatus
 from factcheck.graph.store import Graph, create_driver
@@ -26,6 +27,7 @@ from factcheck.problems import exception_handlers
 from factcheck.request_id import request_id_middleware
 from factcheck.routes import ROUTE_HANDLERS
 from factcheck.settings import Settings, get_settings
+from factcheck.timestamps import TIMESTAMP_DECODERS, TimestampSchemaPlugin
 from factcheck.webhooks.dispatcher import Dispatcher, start_dispatcher
 from factcheck.workflow.diagram import workflow_mermaid_markdown
 
@@ -87,7 +89,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "caller": Provide(provide_caller, sync_to_thread=False),
         },
         exception_handlers=exception_handlers,
-        middleware=[request_id_middleware],
+        middleware=[request_id_middleware, JsonBodyGuard(settings.max_json_depth)],
+        type_decoders=TIMESTAMP_DECODERS,
+        plugins=[TimestampSchemaPlugin()],
         openapi_config=OpenAPIConfig(
             title="factcheck",
             version=__version__,

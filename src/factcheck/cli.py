@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from factcheck.backup.cli import register_backup_commands
 from factcheck.graph.local import LocalNeo4j, LocalNeo4jError
 from factcheck.graph.migrations import MigrationError, apply_migrations
 from factcheck.graph.store import create_driver
@@ -145,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     db.add_parser("migrate", help="apply pending cypher/V*.cypher files").set_defaults(run=_db_migrate)
 
     register_users_commands(commands, _ensure_neo4j)
+    register_backup_commands(commands, _ensure_neo4j)
     return parser
 
 

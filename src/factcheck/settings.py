@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     user_agent: str = "factcheck/0.1 (+https://github.com/factcheck)"
 
     max_article_bytes: int = 1_000_000
+    # JSON request bodies nested deeper than this are refused (400) before they are decoded.
+    max_json_depth: int = Field(default=64, ge=4, le=1000)
 
     # Webhooks: the outbox dispatcher's poll interval, retry backoff, attempt limit and timeouts.
     webhook_dispatcher: bool = True  # false: this process delivers nothing (another one does)
@@ -63,6 +65,10 @@ class Settings(BaseSettings):
     webhook_timeout_s: float = Field(default=5.0, gt=0)
     webhook_lease_s: float = Field(default=60.0, gt=0)
     webhook_batch_size: int = Field(default=16, ge=1, le=500)
+    # Fernet key(s) sealing webhook secrets at rest; comma-separated, the first seals (rotation).
+    webhook_secret_key: SecretStr | None = None
+    # Delivered and dead outbox rows older than this are pruned by the dispatcher (0 keeps them).
+    webhook_retention_days: float = Field(default=30.0, ge=0)
 
     # Evidence chains deeper than this are cut in a trace, which then says where (at most 32).
     trace_max_depth: int = Field(default=10, ge=1, le=32)

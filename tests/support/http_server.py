@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ class LocalSite:
 
     base_url: str
     routes: dict[str, Route]
+    seen: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, headers) served
 
     def url(self, path: str) -> str:
         """The absolute URL of a path on this server."""
@@ -34,12 +36,14 @@ class LocalSite:
 
 
 @contextmanager
-def serve(routes: dict[str, Route] | None = None) -> Iterator[LocalSite]:
-    """Runs a threaded HTTP server on a free port until the block ends."""
+def serve(routes: dict[str, Route] | None = None, tls: ssl.SSLContext | None = None) -> Iterator[LocalSite]:
+    """Runs a threaded HTTP server on a free port until the block ends (HTTPS with `tls`)."""
     table: dict[str, Route] = dict(routes or {})
+    seen: list[tuple[str, dict[str, str]]] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            seen.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             route = table.get(self.path)
             if route is None:
                 self.send_response(404)
@@ -61,10 +65,12 @@ def serve(routes: dict[str, Route] | None = None) -> Iterator[LocalSite]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield LocalSite(f"http://127.0.0.1:{server.server_address[1]}", table)
+        yield LocalSite(f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}", table, seen)
     finally:
         server.shutdown()
         server.server_close()

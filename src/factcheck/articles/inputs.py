@@ -10,6 +10,7 @@ import httpx
 from factcheck.articles.html import extract_html
 from factcheck.articles.plan import PreparedArticle
 from factcheck.articles.schemas import ArticleCreate
+from factcheck.cleantext import strip_unsafe
 from factcheck.errors import PayloadTooLarge, Unprocessable, UpstreamError
 from factcheck.extraction import (
     ArticleText,
@@ -22,6 +23,7 @@ from factcheck.extraction import (
 )
 from factcheck.fetching import FetchPolicy, fetch
 from factcheck.settings import Settings
+from factcheck.timestamps import parse_timestamp
 
 __all__ = ["article_text", "make_extractor", "parse_date", "prepare_article", "prepare_offline"]
 
@@ -49,7 +51,7 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value)
+        return parse_timestamp(value)
     except ValueError:
         return None
 
@@ -93,15 +95,16 @@ def article_text(
     data: ArticleCreate, settings: Settings, raw_text: str | None, html: str | None, url: str | None
 ) -> tuple[ArticleText, datetime | None]:
     """The normalised article from its text or HTML, and its publication date; checks sizes."""
-    title, author, publisher, published = data.title, data.author, data.publisher, data.published_at
+    title, author, publisher = data.title, data.author, data.publisher
+    published: datetime | None = data.published_at
     language = data.language
     if html is not None:
         _check_size(html, settings.max_article_bytes * 4, "the HTML")
         page = extract_html(html, url)
         raw_text = page.text
-        title = title or page.title
-        author = author or page.author
-        publisher = publisher or page.site_name
+        title = title or (strip_unsafe(page.title) if page.title else None)
+        author = author or (strip_unsafe(page.author) if page.author else None)
+        publisher = publisher or (strip_unsafe(page.site_name) if page.site_name else None)
         published = published or parse_date(page.date)
         language = language or (page.language or "").split("-")[0] or None
     text = normalise_text(raw_text or "")

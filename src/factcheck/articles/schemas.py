@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from factcheck.claims.schemas import ActorRef, Claim, SourceRef
+from factcheck.cleantext import CleanText
+from factcheck.timestamps import Timestamp
 
 __all__ = ["Article", "ArticleCreate", "ArticlePage", "ArticleSummary"]
 
@@ -19,10 +19,10 @@ class ArticleCreate(BaseModel):
     text: str | None = None
     html: str | None = None
     url: HttpUrl | None = None
-    title: str | None = Field(default=None, max_length=1000)
-    published_at: datetime | None = None
-    author: str | None = Field(default=None, max_length=500)
-    publisher: str | None = Field(default=None, max_length=500)
+    title: CleanText | None = Field(default=None, max_length=1000)
+    published_at: Timestamp | None = None
+    author: CleanText | None = Field(default=None, max_length=500)
+    publisher: CleanText | None = Field(default=None, max_length=500)
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
     @model_validator(mode="after")

@@ -16,7 +16,7 @@ from factcheck.articles.schemas import Article, ArticleCreate, ArticlePage, Arti
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import NotFound
 from factcheck.graph.store import Graph, Transaction
-from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.pagination import KEYSET, decode_cursor, encode_cursor
 from factcheck.settings import Settings
 
 __all__ = ["IngestOutcome", "get_article", "ingest", "ingest_one", "list_articles", "write_batch"]
@@ -125,7 +125,7 @@ async def get_article(graph: Graph, article_id: str) -> Article:
 
 async def list_articles(graph: Graph, cursor: str | None, limit: int) -> ArticlePage:
     """A page of articles, newest first."""
-    after_at, after_id = decode_cursor(cursor, 2)
+    after_at, after_id = decode_cursor(cursor, KEYSET)
     rows = await repository.list_articles(graph, after_at, after_id, limit + 1)
     items = [ArticleSummary.model_validate(row) for row in rows[:limit]]
     next_cursor = encode_cursor(items[-1].ingested_at, items[-1].id) if len(rows) > limit else None

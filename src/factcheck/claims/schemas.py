@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from factcheck.cleantext import CleanText
+
 __all__ = [
     "ActorRef",
     "Claim",
@@ -100,8 +102,8 @@ class ClaimCreate(BaseModel):
     article_id: str | None = None
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
-    text: str | None = Field(default=None, max_length=5000)
-    claimant: str | None = Field(default=None, max_length=300, description="who made the claim")
+    text: CleanText | None = Field(default=None, max_length=5000)
+    claimant: CleanText | None = Field(default=None, max_length=300, description="who made the claim")
     kind: str | None = Field(default=None, max_length=40)
     check_duplicates: bool = Field(default=False, description="flag likely duplicates by full-text score")
 

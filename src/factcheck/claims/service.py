@@ -14,7 +14,7 @@ from factcheck.errors import NotFound, Unprocessable
 from factcheck.extraction import score_checkworthiness
 from factcheck.extraction.kinds import KINDS, classify
 from factcheck.graph.store import Graph, Transaction
-from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.pagination import KEYSET, OFFSET, decode_cursor, encode_cursor
 from factcheck.search import fulltext_query, token_similarity
 from factcheck.workflow.table import INITIAL_STATE, ClaimFacts, allowed_actions
 
@@ -46,14 +46,14 @@ async def list_claims(
         lucene = fulltext_query(q)
         if lucene is None:
             raise Unprocessable("the search text `q` has no words to search for", field="q")
-        [skip] = decode_cursor(cursor, 1)
-        offset = int(skip or 0)
+        [skip] = decode_cursor(cursor, OFFSET)
+        offset = skip or 0
         rows = await repository.search_claims(graph, q=lucene, skip=offset, limit=limit + 1, **filters)
         items = [Claim.model_validate(row) for row in rows[:limit]]
         return ClaimPage(
             items=items, next_cursor=encode_cursor(offset + limit) if len(rows) > limit else None
         )
-    after_at, after_id = decode_cursor(cursor, 2)
+    after_at, after_id = decode_cursor(cursor, KEYSET)
     rows = await repository.list_claims(
         graph, after_at=after_at, after_id=after_id, limit=limit + 1, **filters
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from factcheck.cleantext import strip_unsafe
+
 __all__ = ["fold", "has_words", "normalise_text", "slug", "word_set"]
 
 _FOLD_MAP: dict[str, str] = {
@@ -66,12 +68,13 @@ def fold(text: str) -> str:
 def normalise_text(text: str) -> str:
     """Normalise article text for dedupe hashing.
 
-    Applies Unicode NFC, turns every newline form into ``\\n``, strips trailing
+    Applies Unicode NFC, turns every newline form into ``\\n``, drops control characters,
+    terminal escapes and bidi overrides (``strip_unsafe``), strips trailing
     whitespace from each line, collapses runs of two or more blank lines into one
     blank line, and strips the ends. Returns ``""`` for blank input.
     """
     text = unicodedata.normalize("NFC", text)
-    text = _NEWLINES.sub("\n", text)
+    text = strip_unsafe(_NEWLINES.sub("\n", text))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()

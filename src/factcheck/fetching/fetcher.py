@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import httpx
 
 from factcheck.errors import PayloadTooLarge, UpstreamError
-from factcheck.fetching.guard import check_url
+from factcheck.fetching.guard import check_url_form
 from factcheck.settings import Settings
 
 __all__ = ["FetchPolicy", "FetchedResource", "fetch"]
@@ -19,12 +19,11 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
-    """Limits for one fetch."""
+    """Limits for one fetch. Which addresses may be reached is the client's transport's rule."""
 
     timeout_s: float = 10.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
-    allowed_hosts: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FetchPolicy:
@@ -33,7 +32,6 @@ class FetchPolicy:
             timeout_s=settings.http_timeout_s,
             max_bytes=settings.http_max_bytes,
             max_redirects=settings.http_max_redirects,
-            allowed_hosts=frozenset(settings.http_allowed_hosts),
         )
 
 
@@ -74,7 +72,7 @@ async def fetch(client: httpx.AsyncClient, url: str, policy: FetchPolicy) -> Fet
 async def _follow(client: httpx.AsyncClient, url: str, policy: FetchPolicy) -> FetchedResource:
     current = url
     for _ in range(policy.max_redirects + 1):
-        await check_url(current, policy.allowed_hosts)
+        check_url_form(current)  # the transport resolves and checks the address it connects to
         async with client.stream("GET", current) as response:
             if response.status_code in _REDIRECTS and "location" in response.headers:
                 current = urljoin(current, response.headers["location"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -25,13 +24,14 @@ from factcheck.newsroom.schemas import (
     VerdictPage,
 )
 from factcheck.newsroom.service import VerdictFilters
+from factcheck.timestamps import Timestamp
 
 __all__ = ["ClaimReviewImportController", "NewsroomController"]
 
 JSON = "application/json"
 JSON_LD = "application/ld+json"
 Text = Annotated[str | None, QueryParameter()]
-Time = Annotated[datetime | None, QueryParameter()]
+Time = Annotated[Timestamp | None, QueryParameter()]
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 READ = [requires(Permission.READ_PUBLISHED)]
 MATCH_DESCRIPTION = (
@@ -49,10 +49,10 @@ def provide_filters(
     source: Annotated[
         str | None, QueryParameter(description="the claim's reporter or article publisher")
     ] = None,
-    since: Annotated[datetime | None, QueryParameter(description="published at or after")] = None,
-    until: Annotated[datetime | None, QueryParameter(description="published before")] = None,
+    since: Annotated[Timestamp | None, QueryParameter(description="published at or after")] = None,
+    until: Annotated[Timestamp | None, QueryParameter(description="published before")] = None,
     language: Text = None,
-    as_of: Annotated[datetime | None, QueryParameter(description="the verdicts as they stood then")] = None,
+    as_of: Annotated[Timestamp | None, QueryParameter(description="the verdicts as they stood then")] = None,
 ) -> VerdictFilters:
     """The filters `GET /verdicts` and the ClaimReview feed share, read from the query string."""
     return VerdictFilters(rating, actor, source, since, until, language, as_of)

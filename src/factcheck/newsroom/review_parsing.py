@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from factcheck.extraction.text import fold
+from factcheck.timestamps import parse_timestamp
 
 __all__ = ["ImportedReview", "normalise_review", "rating_from", "review_items"]
 
@@ -137,7 +137,7 @@ def _date(value: Any) -> str | None:
     if not isinstance(text, str):
         return None
     try:
-        return datetime.fromisoformat(text.strip().replace("Z", "+00:00")).isoformat()
+        return parse_timestamp(text.replace("Z", "+00:00")).isoformat()
     except ValueError:
         return None
 

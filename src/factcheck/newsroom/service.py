@@ -20,7 +20,7 @@ from factcheck.newsroom.schemas import (
     RatingCount,
     VerdictPage,
 )
-from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.pagination import KEYSET, SCORED, decode_cursor, encode_cursor
 from factcheck.search import fulltext_query
 
 __all__ = [
@@ -69,7 +69,7 @@ async def list_verdicts(
         lucene = fulltext_query(q)
         if lucene is None:
             raise Unprocessable("the search text `q` has no words to search for", field="q")
-        after_score, after_id = decode_cursor(cursor, 2)
+        after_score, after_id = decode_cursor(cursor, SCORED)
         found = await repository.search_verdicts(
             graph, q=lucene, after_score=after_score, after_id=after_id, **params
         )
@@ -77,7 +77,7 @@ async def list_verdicts(
         more = len(found) > limit
         next_cursor = encode_cursor(found[limit - 1][1], found[limit - 1][0]["id"]) if more else None
         return VerdictPage(items=items, next_cursor=next_cursor)
-    after_at, after_id = decode_cursor(cursor, 2)
+    after_at, after_id = decode_cursor(cursor, KEYSET)
     rows = await repository.list_verdicts(graph, after_at=after_at, after_id=after_id, **params)
     items = [PublicVerdict.model_validate(_with_links(row)) for row in rows[:limit]]
     last = items[-1] if items else None

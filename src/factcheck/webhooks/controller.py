@@ -12,6 +12,7 @@ from factcheck.auth.guards import CallerDep, requires
 from factcheck.auth.roles import Permission
 from factcheck.webhooks import service
 from factcheck.webhooks.schemas import DeliveryPage, DeliveryStatus, Webhook, WebhookCreate, WebhookList
+from factcheck.webhooks.secrets import SecretBox
 
 __all__ = ["WebhookController"]
 
@@ -31,7 +32,10 @@ class WebhookController(Controller):
     )
     async def create(self, data: JSONBody[WebhookCreate], services: Services, caller: CallerDep) -> Webhook:
         """Registers an active webhook for the given events."""
-        return await service.register(services.graph, caller.id, data, services.settings.http_allowed_hosts)
+        settings = services.settings
+        return await service.register(
+            services.graph, caller.id, data, settings.http_allowed_hosts, SecretBox.from_settings(settings)
+        )
 
     @get("/", guards=[requires(Permission.MANAGE_WEBHOOKS)], summary="List webhooks, newest first")
     async def list(self, services: Services, include_inactive: FromQuery[bool] = False) -> WebhookList:

@@ -3,7 +3,8 @@
 Each pass claims a batch with a lease (one query; concurrent workers never claim the same
 row), POSTs the batch concurrently, and records every outcome in one batched write. A worker
 that dies mid-pass leaves its leases to expire, and those deliveries become due again, so
-delivery is at least once: receivers dedupe on the delivery id.
+delivery is at least once: receivers dedupe on the delivery id. Once a minute a pass also
+prunes delivered and dead rows older than `webhook_retention_days`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
+from collections.abc import Collection
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,11 +26,14 @@ from factcheck.graph.store import Graph
 from factcheck.settings import Settings
 from factcheck.webhooks import repository
 from factcheck.webhooks.backoff import plan_outcome
-from factcheck.webhooks.sender import ClaimedDelivery, send
+from factcheck.webhooks.retention import prune_deliveries
+from factcheck.webhooks.secrets import SecretBox, SecretUnreadable, warn_if_plain
+from factcheck.webhooks.sender import Attempt, ClaimedDelivery, send
 
 __all__ = ["Dispatcher", "start_dispatcher", "wake_dispatcher"]
 
 log = logging.getLogger("factcheck.webhooks")
+PRUNE_EVERY_S = 60.0
 
 
 class Dispatcher:
@@ -42,6 +49,8 @@ class Dispatcher:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake = asyncio.Event()
         self._failing = False
+        self.secrets = SecretBox.from_settings(settings)
+        self._pruned_at = -PRUNE_EVERY_S  # monotonic time of the last prune: the first pass prunes
 
     @property
     def running(self) -> bool:
@@ -83,7 +92,7 @@ class Dispatcher:
         batch = [ClaimedDelivery.from_row(row) for row in rows]
         allowed = self.settings.http_allowed_hosts
         timeout = self.settings.webhook_timeout_s
-        attempts = await asyncio.gather(*(send(self.http, item, timeout, allowed) for item in batch))
+        attempts = await asyncio.gather(*(self._send(item, timeout, allowed) for item in batch))
         done = datetime.now(UTC)
         outcomes: list[dict[str, Any]] = [
             plan_outcome(
@@ -102,6 +111,18 @@ class Dispatcher:
         await repository.record_outcomes(self.graph, token, done, outcomes)
         return len(batch)
 
+    async def _send(self, item: ClaimedDelivery, timeout_s: float, allowed: Collection[str]) -> Attempt:
+        try:
+            opened = replace(item, secret=self.secrets.open(item.secret))
+        except SecretUnreadable as exc:
+            return Attempt(ok=False, error=exc.detail)
+        return await send(self.http, opened, timeout_s, allowed)
+
+    async def prune(self) -> int:
+        """Deletes delivered and dead rows past `webhook_retention_days`; returns how many."""
+        self._pruned_at = time.monotonic()
+        return await prune_deliveries(self.graph, datetime.now(UTC), self.settings.webhook_retention_days)
+
     async def _run(self) -> None:
         while True:
             self._wake.clear()
@@ -115,6 +136,8 @@ class Dispatcher:
     async def _pass(self) -> int:
         try:
             handled = await self.run_once()
+            if time.monotonic() - self._pruned_at >= PRUNE_EVERY_S:
+                await self.prune()
         except Exception as exc:
             # Neo4j unreachable or a transient error: say so once, then keep polling.
             if not self._failing:
@@ -132,6 +155,7 @@ def start_dispatcher(
 ) -> Dispatcher:
     """Creates the app's dispatcher as `app_state.webhook_dispatcher`, started unless disabled."""
     dispatcher = Dispatcher(graph, http, settings)
+    warn_if_plain(dispatcher.secrets)
     app_state.webhook_dispatcher = dispatcher
     if settings.webhook_dispatcher:
         dispatcher.start()

@@ -10,15 +10,20 @@ from factcheck.audit.chain import AuditEvent, EventSubject, append_event
 from factcheck.errors import Conflict, NotFound
 from factcheck.fetching import check_url
 from factcheck.graph.store import Graph, Row, Transaction
-from factcheck.pagination import decode_cursor, encode_cursor
+from factcheck.pagination import KEYSET, decode_cursor, encode_cursor
 from factcheck.webhooks import repository
 from factcheck.webhooks.schemas import Delivery, DeliveryPage, DeliveryStatus, Webhook, WebhookCreate
+from factcheck.webhooks.secrets import SecretBox
 
 __all__ = ["deactivate", "get_webhook", "list_deliveries", "list_webhooks", "register"]
 
+PLAIN = SecretBox()
 
-async def register(graph: Graph, user: str, data: WebhookCreate, allowed_hosts: Collection[str]) -> Webhook:
-    """Creates an active webhook; UrlRefused (422) when its URL fails the address guard."""
+
+async def register(
+    graph: Graph, user: str, data: WebhookCreate, allowed_hosts: Collection[str], secrets: SecretBox = PLAIN
+) -> Webhook:
+    """Creates an active webhook, its secret sealed by `secrets`; UrlRefused (422) for a refused URL."""
     url = str(data.url)
     await check_url(url, allowed_hosts)
     webhook_id = str(uuid.uuid4())
@@ -31,7 +36,7 @@ async def register(graph: Graph, user: str, data: WebhookCreate, allowed_hosts: 
             id=webhook_id,
             url=url,
             events=events,
-            secret=data.secret,
+            secret=secrets.seal(data.secret),
             secret_hint=hint,
             user=user,
             now=datetime.now(UTC),
@@ -100,7 +105,7 @@ async def list_deliveries(
     graph: Graph, webhook_id: str, status: DeliveryStatus | None, cursor: str | None, limit: int
 ) -> DeliveryPage:
     """A page of the webhook's deliveries, newest first; NotFound when no webhook has the id."""
-    after_at, after_id = decode_cursor(cursor, 2)
+    after_at, after_id = decode_cursor(cursor, KEYSET)
     rows = await repository.list_deliveries(
         graph, webhook_id, status.value if status else None, after_at, after_id, limit + 1
     )

@@ -16,7 +16,7 @@ from factcheck.settings import PROJECT_ROOT
 PACKAGE_DIR = Path(factcheck.__file__).parent
 LOW_LAYERS = ("graph", "fetching", "extraction", "settings")
 """Packages (and modules) that everything may import, so they import no feature."""
-SHARED = {"settings", "errors"}
+SHARED = {"settings", "errors", "cleantext"}
 """What a low layer may import besides itself."""
 
 
