@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
@@ -12,7 +11,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from factcheck.app_services import Services
 from factcheck.auth.guards import CallerDep, requires
 from factcheck.auth.roles import Permission
-from factcheck.exports.claimreview import claim_review, claim_review_feed
+from factcheck.exports.claimreview import claim_review
 from factcheck.newsroom import service
 from factcheck.newsroom.http_cache import DETAIL_CACHE, HISTORY_CACHE, LIST_CACHE, cached
 from factcheck.newsroom.review_import import ImportResult, import_claim_reviews
@@ -93,19 +92,10 @@ class NewsroomController(Controller):
         limit: Limit = 20,
     ) -> Response[dict[str, Any]]:
         """The same filters as `GET /verdicts`; `relatedLink` points at the next page."""
-        page = await service.list_verdicts(services.graph, filters, q, cursor, limit)
-        details = await service.get_verdict_details(services.graph, [v.id for v in page.items])
-        reviews = [claim_review(d, services.settings, with_context=False) for d in details]
-        next_url = None
-        if page.next_cursor:
-            query = {
-                **{k: v for k, v in request.query_params.items() if k != "cursor"},
-                "cursor": page.next_cursor,
-            }
-            next_url = (
-                f"{services.settings.public_base_url.rstrip('/')}/verdicts/claimreview?{urlencode(query)}"
-            )
-        feed = claim_review_feed(reviews, services.settings, next_url)
+        query = {k: v for k, v in request.query_params.items() if k != "cursor"}
+        feed = await service.claim_review_feed(
+            services.graph, services.settings, filters, q, cursor, limit, query
+        )
         return cached(request, feed, LIST_CACHE, JSON_LD)
 
     @get("/verdicts/{verdict_id:str}", guards=READ, summary="Read a published verdict")

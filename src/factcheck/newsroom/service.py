@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from factcheck.errors import NotFound, Unprocessable
+from factcheck.exports.claimreview import claim_review
+from factcheck.exports.claimreview import claim_review_feed as feed_of
 from factcheck.graph.store import Graph, Row
 from factcheck.matching.query import clean_text, match_query
 from factcheck.matching.rerank import load_model, rerank
@@ -22,10 +25,12 @@ from factcheck.newsroom.schemas import (
 )
 from factcheck.pagination import KEYSET, SCORED, decode_cursor, encode_cursor
 from factcheck.search import fulltext_query
+from factcheck.settings import Settings
 
 __all__ = [
     "VerdictFilters",
     "actor_record",
+    "claim_review_feed",
     "claim_verdict",
     "get_verdict",
     "get_verdict_details",
@@ -101,6 +106,27 @@ async def get_verdict(graph: Graph, verdict_id: str) -> PublicVerdictDetail:
 async def get_verdict_details(graph: Graph, verdict_ids: list[str]) -> list[PublicVerdictDetail]:
     """Details of many verdicts in one query, in the order given."""
     return [_detail(row) for row in await repository.get_verdicts(graph, verdict_ids)] if verdict_ids else []
+
+
+async def claim_review_feed(
+    graph: Graph,
+    settings: Settings,
+    filters: VerdictFilters,
+    q: str | None,
+    cursor: str | None,
+    limit: int,
+    query: dict[str, str],
+) -> dict[str, Any]:
+    """A page of published verdicts as a ClaimReview DataFeed; `relatedLink` repeats `query`
+    (the request's other parameters) with the next page's cursor."""
+    page = await list_verdicts(graph, filters, q, cursor, limit)
+    details = await get_verdict_details(graph, [v.id for v in page.items])
+    reviews = [claim_review(d, settings, with_context=False) for d in details]
+    next_url = None
+    if page.next_cursor:
+        next_query = urlencode({**query, "cursor": page.next_cursor})
+        next_url = f"{settings.public_base_url.rstrip('/')}/verdicts/claimreview?{next_query}"
+    return feed_of(reviews, settings, next_url)
 
 
 async def claim_verdict(graph: Graph, claim_id: str, as_of: datetime | None) -> ClaimVerdictAsOf:
