@@ -20,5 +20,7 @@ RETURN c {
       affiliated_with: [(x)-[:AFFILIATED_WITH]->(g:Actor) | g.id]
     }],
     sources: [(c)-[:REPORTED_BY]->(s:Source) | s {.id, .name, .kind, .domain}],
-    submitted_by: [(v:Verdict {state: $submitted_verdict})-[:RATES]->(c) | v.submitted_by][0]
+    submitted_by: [(v:Verdict {state: $submitted_verdict})-[:RATES]->(c) | v.submitted_by][0],
+    verdict_authors: [(v:Verdict {state: $submitted_verdict})-[:RATES]->(c) |
+      [(e:Event)-[:ABOUT]->(v) WHERE e.action IN $authoring_actions | e.user]][0]
 } AS claim

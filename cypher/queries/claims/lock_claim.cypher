@@ -1,6 +1,7 @@
 // Write-locks a claim for the rest of the transaction, then reads what the workflow needs:
 // state, version, assignee, the verdict awaiting approval, the published verdict, and the
-// draft to submit ($verdict_id, or the latest draft) with how much evidence it cites.
+// draft to submit ($verdict_id, or the latest draft) with how much evidence it cites. The
+// submitted verdict's authors are the users of its $authoring_actions events.
 MATCH (c:Claim {id: $id})
 SET c._lock = true
 REMOVE c._lock
@@ -14,6 +15,9 @@ CALL (c) {
 }
 RETURN c.state AS state, c.version AS version,
        [(u:User)-[:ASSIGNED]->(c) | u.id][0] AS assignee,
-       [(v:Verdict {state: $submitted_verdict})-[:RATES]->(c) | v {.id, .submitted_by}][0] AS submitted,
+       [(v:Verdict {state: $submitted_verdict})-[:RATES]->(c) | v {
+         .id, .submitted_by,
+         authors: [(e:Event)-[:ABOUT]->(v) WHERE e.action IN $authoring_actions | e.user]
+       }][0] AS submitted,
        [(v:Verdict {state: $published_verdict})-[:RATES]->(c) | v.id][0] AS published_id,
        draft_id, draft_cites

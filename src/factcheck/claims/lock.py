@@ -41,7 +41,11 @@ async def lock_claim(runner: Runner, claim_id: str, verdict_id: str | None = Non
         id=claim_id,
         state=ClaimState(row["state"]),
         version=int(row["version"]),
-        facts=ClaimFacts(assignee=row["assignee"], submitted_by=submitted.get("submitted_by")),
+        facts=ClaimFacts(
+            assignee=row["assignee"],
+            submitted_by=submitted.get("submitted_by"),
+            authors=frozenset(submitted.get("authors") or ()),
+        ),
         submitted_id=submitted.get("id"),
         published_id=row["published_id"],
         draft_id=row["draft_id"],

@@ -32,7 +32,11 @@ async def get_claim(graph: Graph, claim_id: str, caller: Caller | None = None) -
     row = await repository.get_claim(graph, claim_id)
     if row is None:
         raise NotFound(f"no claim has id {claim_id!r}")
-    facts = ClaimFacts(assignee=row["assignee"], submitted_by=row.pop("submitted_by", None))
+    facts = ClaimFacts(
+        assignee=row["assignee"],
+        submitted_by=row.pop("submitted_by", None),
+        authors=frozenset(row.pop("verdict_authors", None) or ()),
+    )
     detail = ClaimDetail.model_validate(row)
     detail.actions = allowed_actions(detail.state, caller, facts) if caller else []
     return detail

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "AUTHORING_ACTIONS",
     "EDITABLE",
     "PUBLISH",
     "PUT_UNDER_REVIEW",
@@ -77,6 +78,9 @@ RETRACT = VerdictMove(V.PUBLISHED, V.WITHDRAWN, "`published` becomes `withdrawn`
 del V
 
 VERDICT_MOVES: tuple[VerdictMove, ...] = (SUBMIT, PUBLISH, RETURN_FOR_CHANGES, PUT_UNDER_REVIEW, RETRACT)
+
+AUTHORING_ACTIONS: tuple[str, ...] = ("verdict.create", "verdict.update")
+"""Audit actions that write a verdict's content: their users are its authors, who may not approve it."""
 
 VERDICT_STATE_PARAMS: dict[str, str] = {f"{state.value}_verdict": state.value for state in VerdictState}
 """Every verdict state as a Cypher parameter (`$draft_verdict`, `$published_verdict`, ...)."""

@@ -12,7 +12,7 @@ from factcheck.claims.lock import LockedClaim, lock_claim
 from factcheck.errors import Conflict, Forbidden, NotFound, Unprocessable
 from factcheck.graph.store import Graph, Row, Runner, Transaction
 from factcheck.verdicts import repository
-from factcheck.verdicts.lifecycle import EDITABLE
+from factcheck.verdicts.lifecycle import AUTHORING_ACTIONS, EDITABLE
 from factcheck.verdicts.schemas import Verdict, VerdictCreate, VerdictHistory, VerdictUpdate
 from factcheck.workflow.table import DRAFT_GUARD, DRAFT_STATES
 
@@ -108,7 +108,7 @@ async def create_draft(graph: Graph, caller: Caller, claim_id: str, data: Verdic
             tx,
             AuditEvent(
                 user=caller.id,
-                action="verdict.create",
+                action=AUTHORING_ACTIONS[0],
                 subject=EventSubject("Verdict", verdict_id),
                 to_state=EDITABLE.value,
                 data={
@@ -175,7 +175,7 @@ async def update_draft(
             tx,
             AuditEvent(
                 user=caller.id,
-                action="verdict.update",
+                action=AUTHORING_ACTIONS[1],
                 subject=EventSubject("Verdict", verdict_id),
                 from_state=EDITABLE.value,
                 to_state=EDITABLE.value,

@@ -20,6 +20,7 @@ from factcheck.auth.identity import Caller
 from factcheck.auth.roles import Permission
 from factcheck.errors import Conflict, Forbidden
 from factcheck.verdicts.lifecycle import (
+    AUTHORING_ACTIONS,
     PUBLISH,
     PUT_UNDER_REVIEW,
     RETRACT,
@@ -103,10 +104,12 @@ class ClaimFacts:
     Attributes:
         assignee: id of the user `(User)-[:ASSIGNED]->(Claim)`, or None.
         submitted_by: id of the user who submitted the verdict awaiting approval, or None.
+        authors: ids of the users who wrote or edited the verdict awaiting approval.
     """
 
     assignee: str | None = None
     submitted_by: str | None = None
+    authors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,8 @@ def _four_eyes(caller: Caller, facts: ClaimFacts) -> str | None:
         return "approving needs an editor or admin"
     if facts.submitted_by == caller.id:
         return "four eyes: the user who submitted a verdict may not approve it"
+    if caller.id in facts.authors:
+        return "four eyes: a user who wrote or edited a verdict may not approve it"
     return None
 
 
@@ -149,7 +154,7 @@ STAFF = Guard("checker, editor or admin", _staff)
 EDITOR = Guard("editor or admin", _editor)
 UNASSIGNED = Guard("checker, editor or admin, while nobody is assigned", _unassigned)
 ASSIGNEE_OR_EDITOR = Guard("the assignee, an editor or an admin", _assignee_or_editor)
-FOUR_EYES = Guard("editor or admin who did not submit the verdict", _four_eyes)
+FOUR_EYES = Guard("editor or admin who did not write, edit or submit the verdict", _four_eyes)
 
 DRAFT_STATES: frozenset[ClaimState] = frozenset({ClaimState.RESEARCHING})
 """Verdict drafts are written and edited only while the claim is in one of these states."""
@@ -286,8 +291,9 @@ TAKES_VERDICT_ID: frozenset[Action] = frozenset(
     a for a, move in _per_action(lambda t: t.verdict).items() if move is SUBMIT
 )
 """Actions that may name the draft they act on (`verdict_id`); no other action takes one."""
-CYPHER_STATES: dict[str, str] = {
+CYPHER_STATES: dict[str, object] = {
     **VERDICT_STATE_PARAMS,
+    "authoring_actions": list(AUTHORING_ACTIONS),
     "initial_claim": INITIAL_STATE.value,
     "published_claim": ClaimState.PUBLISHED.value,
 }

@@ -206,6 +206,31 @@ async def test_four_eyes_the_submitter_may_not_approve(flow: Flow) -> None:
     assert approved["to_state"] == "published"
 
 
+async def test_four_eyes_the_author_or_an_editor_of_the_verdict_may_not_approve(flow: Flow) -> None:
+    claim_id = await flow.new_claim("researching")  # the checker holds it
+    evidence = await make_evidence(flow.driver, claim_id)
+    draft = await flow.draft(claim_id, [evidence], as_="editor")  # an editor writes the draft
+    edited = await flow.client.patch(
+        f"/claims/{claim_id}/verdicts/{draft['id']}",
+        json={"summary": "Edited by a second editor."},
+        headers=bearer(flow.keys["editor2"]),
+    )
+    assert edited.status_code == 200, edited.text
+    await flow.ok(claim_id, "submit", "checker")  # someone else submits it
+    before = await claim_row(flow.driver, claim_id)
+
+    for author in ("editor", "editor2"):
+        read = (await flow.client.get(f"/claims/{claim_id}", headers=bearer(flow.keys[author]))).json()
+        assert "approve" not in read["actions"], author
+        refused = await flow.act(claim_id, "approve", author)
+        assert refused.status_code == 403, refused.text
+        assert "wrote or edited" in refused.json()["detail"]
+    assert await claim_row(flow.driver, claim_id) == before
+
+    approved = await flow.ok(claim_id, "approve", "admin")
+    assert approved["to_state"] == "published"
+
+
 async def test_request_changes_withdraws_the_submission_and_the_next_draft_is_a_new_version(
     flow: Flow,
 ) -> None:
