@@ -31,7 +31,8 @@ class WorkflowController(Controller):
         description="200 with the new state and version. 409 for a stale `version` (the state is "
         "untouched) or an action the table does not allow from the current state (`allowed_actions` "
         "lists those it does). 403 when the action's guard refuses the caller, for instance an editor "
-        "approving the verdict they submitted. 422 when a reason, assignee or cited evidence is missing.",
+        "approving a verdict they wrote, edited or submitted. 422 when a reason, assignee or cited "
+        "evidence is missing.",
         status_code=200,
     )
     async def create(

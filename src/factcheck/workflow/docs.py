@@ -106,8 +106,8 @@ and the tests read it.
   answer is 409 with `current_version`, and nothing changes.
 - An action the table has no row for from the current state is 409, with the actions it
   does have in `allowed_actions`.
-- A guard that refuses the caller is 403; so is an editor approving the verdict they
-  submitted (four eyes).
+- A guard that refuses the caller is 403; so is an editor approving a verdict they wrote,
+  edited or submitted (four eyes: the authors are read from the verdict's audit events).
 - Actions that need a non-blank `reason` (422 without): {reasons}.
 - `assign` needs an `assignee` (the id of an enabled checker, editor or admin); only `assign`
   takes one, and only `submit` takes a `verdict_id` (by default the latest draft).
