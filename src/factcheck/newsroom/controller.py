@@ -116,18 +116,25 @@ class NewsroomController(Controller):
 
     @get("/claims/{claim_id:str}/verdict", guards=READ, summary="The verdict on a claim, now or as of a time")
     async def claim_verdict(
-        self, request: Request[Any, Any, Any], claim_id: FromPath[str], services: Services, as_of: Time = None
+        self,
+        request: Request[Any, Any, Any],
+        claim_id: FromPath[str],
+        services: Services,
+        caller: CallerDep,
+        as_of: Time = None,
     ) -> Response[ClaimVerdictAsOf]:
         """What the published verdict was at `as_of`; `verdict` is null when none stood then."""
-        answer = await service.claim_verdict(services.graph, claim_id, as_of)
+        public_only = not caller.may(Permission.READ_INTERNAL)
+        answer = await service.claim_verdict(services.graph, claim_id, as_of, public_only)
         return cached(request, answer, HISTORY_CACHE if as_of else DETAIL_CACHE, JSON)
 
     @get("/actors/{actor_id:str}/record", guards=READ, summary="An actor's record of rated claims")
     async def actor_record(
-        self, request: Request[Any, Any, Any], actor_id: FromPath[str], services: Services
+        self, request: Request[Any, Any, Any], actor_id: FromPath[str], services: Services, caller: CallerDep
     ) -> Response[ActorRecord]:
         """Published verdicts on the claims the actor stated, by rating, with links."""
-        record = await service.actor_record(services.graph, actor_id)
+        public_only = not caller.may(Permission.READ_INTERNAL)
+        record = await service.actor_record(services.graph, actor_id, public_only)
         return cached(request, record, LIST_CACHE, JSON)
 
     @get(

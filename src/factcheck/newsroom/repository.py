@@ -43,14 +43,19 @@ async def get_verdicts(runner: Runner, verdict_ids: list[str]) -> list[Row]:
     return [row["verdict"] for row in await runner.run(GET_VERDICT, **CYPHER_STATES, ids=verdict_ids)]
 
 
-async def claim_verdict_as_of(runner: Runner, claim_id: str, as_of: str | None) -> Row | None:
-    """{claim_id, verdict}; None when the claim does not exist."""
-    return await runner.run_one(CLAIM_VERDICT_AS_OF, **CYPHER_STATES, claim_id=claim_id, as_of=as_of)
+async def claim_verdict_as_of(
+    runner: Runner, claim_id: str, as_of: str | None, public_only: bool
+) -> Row | None:
+    """{claim_id, verdict}; None when the claim does not exist (or, `public_only`, was never published)."""
+    return await runner.run_one(
+        CLAIM_VERDICT_AS_OF, **CYPHER_STATES, claim_id=claim_id, as_of=as_of, public_only=public_only
+    )
 
 
-async def actor_record(runner: Runner, actor_id: str) -> Row | None:
-    """The actor and its published verdicts grouped by rating; None when no such actor."""
-    return await runner.run_one(ACTOR_RECORD, **CYPHER_STATES, id=actor_id)
+async def actor_record(runner: Runner, actor_id: str, public_only: bool) -> Row | None:
+    """The actor and its published verdicts by rating; None when no such actor (or, `public_only`,
+    none that stated a published claim)."""
+    return await runner.run_one(ACTOR_RECORD, **CYPHER_STATES, id=actor_id, public_only=public_only)
 
 
 async def match_claims(runner: Runner, lucene_query: str, limit: int) -> list[Row]:

@@ -129,18 +129,28 @@ async def claim_review_feed(
     return feed_of(reviews, settings, next_url)
 
 
-async def claim_verdict(graph: Graph, claim_id: str, as_of: datetime | None) -> ClaimVerdictAsOf:
-    """The verdict that stood on the claim at `as_of` (now when None)."""
-    row = await repository.claim_verdict_as_of(graph, claim_id, as_of.isoformat() if as_of else None)
+async def claim_verdict(
+    graph: Graph, claim_id: str, as_of: datetime | None, public_only: bool
+) -> ClaimVerdictAsOf:
+    """The verdict that stood on the claim at `as_of` (now when None).
+
+    NotFound for an unknown claim, and, when `public_only`, for one never published: a reader
+    gets the same answer for both.
+    """
+    at = as_of.isoformat() if as_of else None
+    row = await repository.claim_verdict_as_of(graph, claim_id, at, public_only)
     if row is None:
         raise NotFound(f"no claim has id {claim_id!r}")
     verdict = PublicVerdict.model_validate(_with_links(row["verdict"])) if row["verdict"] else None
     return ClaimVerdictAsOf(claim_id=claim_id, as_of=as_of.isoformat() if as_of else None, verdict=verdict)
 
 
-async def actor_record(graph: Graph, actor_id: str) -> ActorRecord:
-    """Published verdicts on the actor's claims, counted by rating, with links."""
-    row = await repository.actor_record(graph, actor_id)
+async def actor_record(graph: Graph, actor_id: str, public_only: bool) -> ActorRecord:
+    """Published verdicts on the actor's claims, counted by rating, with links.
+
+    NotFound for an unknown actor, and, when `public_only`, for one that stated no published claim.
+    """
+    row = await repository.actor_record(graph, actor_id, public_only)
     if row is None:
         raise NotFound(f"no actor has id {actor_id!r}")
     ratings = [

@@ -232,3 +232,26 @@ async def test_actor_record_and_claim_matching(
     unchecked = await client.get("/claims/match", params={"text": "Propaganda campaign diverting attention"})
     assert unchecked.json() == []
     assert (await client.get("/claims/match", params={"text": "a"})).status_code in (400, 422)
+
+
+async def test_readers_learn_nothing_of_unpublished_claims_and_their_actors(
+    client: Client, seed: dict[str, Any], api_keys: dict[str, str]
+) -> None:
+    reader = bearer(api_keys["reader"])
+    claim = claim_with(seed, "2500 troops")
+    askari = next(a for a in seed["actors"] if a["name"] == "Abu Ali al-Askari")
+    unknown = await client.get("/claims/no-such-claim/verdict", headers=reader)
+    unpublished = await client.get(f"/claims/{claim}/verdict", headers=reader)
+    assert unknown.status_code == unpublished.status_code == 404
+    assert unpublished.json()["detail"] == unknown.json()["detail"].replace("no-such-claim", claim)
+    assert (await client.get(f"/actors/{askari['id']}/record", headers=reader)).status_code == 404
+    # Staff still see the claim and the actor, with nothing published yet.
+    assert (await client.get(f"/claims/{claim}/verdict")).json()["verdict"] is None
+    assert (await client.get(f"/actors/{askari['id']}/record")).json()["total"] == 0
+
+    quote = claim_with(seed, "jihadi operations")
+    await publish(client, quote, "unverifiable", "Intent, not fact.", api_keys["editor2"])
+    assert (await client.get(f"/claims/{quote}/verdict", headers=reader)).status_code == 200
+    record = await client.get(f"/actors/{askari['id']}/record", headers=reader)
+    assert record.status_code == 200 and record.json()["total"] == 1
+    assert (await client.get(f"/claims/{claim}/verdict", headers=reader)).status_code == 404
