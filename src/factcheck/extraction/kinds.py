@@ -49,9 +49,10 @@ _QUANTITY_WORDS = (
     "dozens?", "scores of", "percent", "per cent", "half", "twice", "double", "triple",
 )  # fmt: skip
 _QUANTITY = re.compile(rf"[%$\u20ac\u00a3]|{_any_of(_QUANTITY_WORDS)}", _I)
+# "one" is looked for first: the seven look-behinds then run only where it occurs, not at every offset.
 _ONE = re.compile(
-    r"(?<!\bthe )(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )"
-    r"\bone\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b|who\b|which\b"
+    r"\b(?=one\s)(?<!\bthe )(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )"
+    r"one\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b|who\b|which\b"
     r"|that\b|is\b|was\b)[a-z]+",
     _I,
 )

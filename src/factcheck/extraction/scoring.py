@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from factcheck.extraction.signals import LABELS, model_features, ngrams
+from factcheck.extraction.signals import LABELS, model_features, ngrams, words
 
 __all__ = [
     "Model",
@@ -55,7 +55,8 @@ class Model:
         self, sentence: str, *, kind: str | None = None, attributed: bool = False, language: str = "en"
     ) -> tuple[float, tuple[str, ...]]:
         """Return the probability (3 decimals) and up to three reasons, strongest first."""
-        features = model_features(sentence, kind=kind, attributed=attributed)
+        sentence_words = words(sentence)
+        features = model_features(sentence, kind=kind, attributed=attributed, words=sentence_words)
         english = not language or language.lower().startswith("en")
         weights = self.english if english else self.neutral
         pushes: list[tuple[float, str, str]] = []
@@ -64,7 +65,7 @@ class Model:
             if weight:
                 pushes.append((weight, name, text))
         if english:
-            pushes += self._term_pushes(sentence)
+            pushes += self._term_pushes(ngrams(sentence, sentence_words))
         logit = weights.intercept + sum(push for push, _, _ in pushes)
         probability = round(1.0 / (1.0 + math.exp(-logit)), 3)
         strong = [item for item in pushes if abs(item[0]) >= _MIN_PUSH]
@@ -78,10 +79,10 @@ class Model:
             reasons.append("no strong cue")
         return probability, tuple(reasons)
 
-    def _term_pushes(self, sentence: str) -> list[tuple[float, str, str]]:
+    def _term_pushes(self, grams: list[str]) -> list[tuple[float, str, str]]:
         """The push of each known word or word pair: its TF-IDF value times its weight."""
         counts: dict[str, int] = {}
-        for gram in ngrams(sentence):
+        for gram in grams:
             if gram in self.terms:
                 counts[gram] = counts.get(gram, 0) + 1
         values = {gram: (1.0 + math.log(n)) * self.terms[gram][0] for gram, n in counts.items()}

@@ -28,6 +28,7 @@ __all__ = [
     "model_features",
     "ngrams",
     "sentence_signals",
+    "words",
 ]
 
 
@@ -119,11 +120,12 @@ _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _NOT_NAMES = frozenset(["I", "I'm", "I'd", "I'll", "I've", "OK", "Mr", "Mrs", "Ms", "Dr"])
 
 
-def sentence_signals(sentence: str) -> dict[str, str]:
+def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str, str]:
     """Return ``{signal name: matched text}`` for every signal that fires in ``sentence``.
 
     Length signals (``very_short`` under 6 words, ``short`` under 10, ``long`` from 25)
-    carry the word count as their text.
+    carry the word count as their text. ``words`` are the sentence's :func:`words`, when
+    the caller has them already.
     """
     text = fold(sentence).strip()
     found: dict[str, str] = {}
@@ -132,7 +134,7 @@ def sentence_signals(sentence: str) -> dict[str, str]:
             if signal.name != "name" or match.group(0) not in _NOT_NAMES:
                 found.setdefault(signal.name, " ".join(match.group(0).split()))
                 break
-    padded = f" {' '.join(_TOKEN.findall(text.lower()))} "
+    padded = f" {' '.join(words if words is not None else _TOKEN.findall(text.lower()))} "
     for start, end, names in _CUE_MATCHER.find_all(padded):
         for name in names:
             found.setdefault(name, padded[start + 1 : end - 1])
@@ -143,21 +145,32 @@ def sentence_signals(sentence: str) -> dict[str, str]:
     return found
 
 
-def ngrams(text: str) -> list[str]:
-    """The lower-cased words of ``text`` and its word pairs, the model's vocabulary units."""
-    words = _TOKEN.findall(fold(text).lower())
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (an apostrophe may join two: ``don't``)."""
+    return _TOKEN.findall(fold(text).lower())
 
 
-def model_features(sentence: str, *, kind: str | None = None, attributed: bool = False) -> dict[str, str]:
+def ngrams(text: str, text_words: list[str] | None = None) -> list[str]:
+    """The lower-cased words of ``text`` and its word pairs, the model's vocabulary units.
+
+    ``text_words`` are the text's :func:`words`, when the caller has them already.
+    """
+    found = words(text) if text_words is None else text_words
+    return found + [f"{a} {b}" for a, b in itertools.pairwise(found)]
+
+
+def model_features(
+    sentence: str, *, kind: str | None = None, attributed: bool = False, words: list[str] | None = None
+) -> dict[str, str]:
     """The signals of ``sentence`` the model reads, each with the text it stands for.
 
     ``kind`` is the claim's kind, by default the one :func:`classify` reads in the sentence
     alone (``quote`` counts as attributed speech, with no kind feature); ``attributed``
     tells that a named speaker or source stands behind it, which the ``reported`` signal
-    then marks even when the sentence has no cue for it.
+    then marks even when the sentence has no cue for it. ``words`` are the sentence's
+    :func:`words`, when the caller has them already.
     """
-    found = sentence_signals(sentence)
+    found = sentence_signals(sentence, words)
     if kind is None:
         kind = classify(sentence, speech=False, attributed="reported" in found)
     if kind == "quote":
