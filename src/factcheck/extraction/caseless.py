@@ -10,6 +10,7 @@ is exactly a case-sensitive match of the lower-case pattern in the lower-cased t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Caseless", "CaselessText"]
@@ -46,6 +47,12 @@ class Caseless:
         if text.lowered is not None:
             return self.lowercase.search(text.lowered)
         return self.anycase.search(text.text)
+
+    def finditer(self, text: CaselessText) -> Iterator[re.Match[str]]:
+        """Every match in ``text``; their offsets index ``text.text``."""
+        if text.lowered is not None:
+            return self.lowercase.finditer(text.lowered)
+        return self.anycase.finditer(text.text)
 
     def sub(self, replacement: str, text: CaselessText) -> CaselessText:
         """``text`` with every match replaced by ``replacement`` (plain text, in lower case).

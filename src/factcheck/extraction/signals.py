@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from factcheck.extraction.caseless import Caseless, CaselessText
 from factcheck.extraction.kinds import classify
 from factcheck.extraction.phrases import PhraseMatcher, read_jsonl
 from factcheck.extraction.text import fold
@@ -38,10 +39,9 @@ class Signal:
 
     name: str
     label: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | Caseless
 
 
-_I = re.IGNORECASE
 _MONTHS = (
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}\b)?"
@@ -57,32 +57,32 @@ PATTERNS: tuple[Signal, ...] = (
     Signal(
         "reported",
         "reported speech",
-        re.compile(r"\baccording\s+to(?:\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?", _I),
+        Caseless.compile(r"\baccording\s+to(?:\s+(?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3})?"),
     ),
     Signal(
         "perfect",
         "a completed action",
-        re.compile(r"\b(?:has|have|had|was|were|been|'ve)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|ne|un)\b", _I),
+        Caseless.compile(r"\b(?:has|have|had|was|were|been|'ve)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|ne|un)\b"),
     ),
     Signal(
         "view",
         "first-person view",
-        re.compile(
-            rf"\b(?:I|we)\s+(?:really\s+|do\s+|don't\s+|also\s+|strongly\s+)?{_VIEW_VERBS}\b"
-            r"|\bin\s+my\s+(?:view|opinion|judge?ment)\b|\bI(?:'m|\s+am)\s+going\s+to\b",
-            _I,
+        Caseless.compile(
+            rf"\b(?:i|we)\s+(?:really\s+|do\s+|don't\s+|also\s+|strongly\s+)?{_VIEW_VERBS}\b"
+            r"|\bin\s+my\s+(?:view|opinion|judge?ment)\b|\bi(?:'m|\s+am)\s+going\s+to\b"
         ),
     ),
     Signal("future", "future or conditional", re.compile(r"\w'll\b")),
     Signal(
         "filler",
         "spoken filler",
-        re.compile(r"^(?:well|now|look|listen|so|okay|ok|yes|no|thank\s+you|thanks|oh)\b", _I),
+        Caseless.compile(r"^(?:well|now|look|listen|so|okay|ok|yes|no|thank\s+you|thanks|oh)\b"),
     ),
     Signal("name", "a name", re.compile(r"(?<=[\w,;]\s)[A-Z][\w'-]*\w|\b[A-Z]{2,}\b")),
     Signal("question", "a question", re.compile(r"\?\s*[\"')\]]*\s*$")),
 )
-"""The signals found by a pattern; the first match is the signal's text."""
+"""The signals found by a pattern; the first match is the signal's text. The case-insensitive
+ones are :class:`Caseless` patterns, written in lower case."""
 
 _CUES = read_jsonl("cues.jsonl")
 _CUE_MATCHER: PhraseMatcher[tuple[str, ...]] = PhraseMatcher(
@@ -128,11 +128,15 @@ def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str,
     the caller has them already.
     """
     text = fold(sentence).strip()
+    caseless = CaselessText.of(text)
     found: dict[str, str] = {}
     for signal in PATTERNS:
-        for match in signal.pattern.finditer(text):
-            if signal.name != "name" or match.group(0) not in _NOT_NAMES:
-                found.setdefault(signal.name, " ".join(match.group(0).split()))
+        pattern = signal.pattern
+        matches = pattern.finditer(caseless) if isinstance(pattern, Caseless) else pattern.finditer(text)
+        for match in matches:
+            matched = text[match.start() : match.end()]
+            if signal.name != "name" or matched not in _NOT_NAMES:
+                found.setdefault(signal.name, " ".join(matched.split()))
                 break
     padded = f" {' '.join(words if words is not None else _TOKEN.findall(text.lower()))} "
     for start, end, names in _CUE_MATCHER.find_all(padded):
