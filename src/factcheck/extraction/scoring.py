@@ -13,8 +13,10 @@ model trained on them alone, and the first reason names the language.
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -69,10 +71,8 @@ class Model:
         logit = weights.intercept + sum(push for push, _, _ in pushes)
         probability = round(1.0 / (1.0 + math.exp(-logit)), 3)
         strong = [item for item in pushes if abs(item[0]) >= _MIN_PUSH]
-        strong.sort(key=lambda item: (-abs(item[0]), item[1]))
-        reasons = [
-            f"{_phrase(name, text)} ({'+' if push > 0 else '-'})" for push, name, text in strong[:_REASONS]
-        ]
+        strongest = heapq.nsmallest(_REASONS, strong, key=lambda item: (-abs(item[0]), item[1]))
+        reasons = [f"{_phrase(name, text)} ({'+' if push > 0 else '-'})" for push, name, text in strongest]
         if not english:
             reasons.insert(0, f"language: {language}, scored on language-neutral signals only")
         elif not reasons:
@@ -81,13 +81,11 @@ class Model:
 
     def _term_pushes(self, grams: list[str]) -> list[tuple[float, str, str]]:
         """The push of each known word or word pair: its TF-IDF value times its weight."""
-        counts: dict[str, int] = {}
-        for gram in grams:
-            if gram in self.terms:
-                counts[gram] = counts.get(gram, 0) + 1
-        values = {gram: (1.0 + math.log(n)) * self.terms[gram][0] for gram, n in counts.items()}
+        terms = self.terms
+        counts = Counter(gram for gram in grams if gram in terms)
+        values = {gram: (1.0 + math.log(n)) * terms[gram][0] for gram, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        return [(value / norm * self.terms[gram][1], "words", gram) for gram, value in values.items()]
+        return [(value / norm * terms[gram][1], "words", gram) for gram, value in values.items()]
 
 
 def _phrase(name: str, text: str) -> str:

@@ -35,11 +35,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Signal:
-    """A cue found by ``pattern``; ``label`` is how a reason names it."""
+    """A cue found by ``pattern``; ``label`` is how a reason names it. A signal whose every
+    match holds a digit is only looked for in text with a digit."""
 
     name: str
     label: str
     pattern: re.Pattern[str] | Caseless
+    needs_digit: bool = False
 
 
 _MONTHS = (
@@ -49,10 +51,10 @@ _MONTHS = (
 _VIEW_VERBS = r"(?:think|believe|feel|hope|wish|want|guess|suspect|suppose|doubt|expect|intend|plan)"
 
 PATTERNS: tuple[Signal, ...] = (
-    Signal("figure", "a figure", re.compile(r"(?<![\w.])\d[\d,.]*\d(?!\w)|(?<![\w.])\d(?!\w)")),
-    Signal("ordinal", "an ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
+    Signal("figure", "a figure", re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?(?!\w)"), needs_digit=True),
+    Signal("ordinal", "an ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b"), needs_digit=True),
     Signal("sign", "a quantity", re.compile(r"[%$\u20ac\u00a3]\s*[\d,.]*\d*|\d[\d,.]*\s*%")),
-    Signal("year", "a year", re.compile(r"\b(?:1[89]|20)\d\d(?:s)?\b")),
+    Signal("year", "a year", re.compile(r"\b(?:1[89]|20)\d\d(?:s)?\b"), needs_digit=True),
     Signal("date", "a date", re.compile(_MONTHS)),
     Signal(
         "reported",
@@ -116,6 +118,7 @@ NEUTRAL: tuple[str, ...] = (
 """The signals that read no English words."""
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _NOT_NAMES = frozenset(["I", "I'm", "I'd", "I'll", "I've", "OK", "Mr", "Mrs", "Ms", "Dr"])
 
@@ -129,8 +132,11 @@ def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str,
     """
     text = fold(sentence).strip()
     caseless = CaselessText.of(text)
+    has_digit = _DIGIT.search(text) is not None
     found: dict[str, str] = {}
     for signal in PATTERNS:
+        if signal.needs_digit and not has_digit:
+            continue
         pattern = signal.pattern
         matches = pattern.finditer(caseless) if isinstance(pattern, Caseless) else pattern.finditer(text)
         for match in matches:
