@@ -137,13 +137,9 @@ def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str,
     for signal in PATTERNS:
         if signal.needs_digit and not has_digit:
             continue
-        pattern = signal.pattern
-        matches = pattern.finditer(caseless) if isinstance(pattern, Caseless) else pattern.finditer(text)
-        for match in matches:
-            matched = text[match.start() : match.end()]
-            if signal.name != "name" or matched not in _NOT_NAMES:
-                found.setdefault(signal.name, " ".join(matched.split()))
-                break
+        match = _first_match(signal, caseless)
+        if match is not None:
+            found.setdefault(signal.name, " ".join(text[match.start() : match.end()].split()))
     padded = f" {' '.join(words if words is not None else _TOKEN.findall(text.lower()))} "
     for start, end, names in _CUE_MATCHER.find_all(padded):
         for name in names:
@@ -158,6 +154,17 @@ def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str,
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text`` (an apostrophe may join two: ``don't``)."""
     return _TOKEN.findall(fold(text).lower())
+
+
+def _first_match(signal: Signal, text: CaselessText) -> re.Match[str] | None:
+    """The first match of ``signal`` in ``text`` (for ``name``, the first that is not in
+    :data:`_NOT_NAMES`); its offsets index ``text.text``."""
+    pattern = signal.pattern
+    if isinstance(pattern, Caseless):
+        return pattern.search(text)
+    if signal.name != "name":
+        return pattern.search(text.text)
+    return next((m for m in pattern.finditer(text.text) if m.group(0) not in _NOT_NAMES), None)
 
 
 def ngrams(text: str, text_words: list[str] | None = None) -> list[str]:
