@@ -55,7 +55,9 @@ _ONE = Caseless.compile(
 )
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_PAST_PERFECT = Caseless.compile(r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b")
+_PAST_PERFECT = Caseless.compile(
+    r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b"
+)
 _HISTORICAL_PHRASES = (
     r"former\b", r"years ago\b", r"decades? ago\b", r"centur(?:y|ies) ago\b", r"back in\b", r"in the past\b",
     r"historically\b", r"previously\b", r"at the time\b",

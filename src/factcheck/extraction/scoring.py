@@ -58,7 +58,7 @@ class Model:
     ) -> tuple[float, tuple[str, ...]]:
         """Return the probability (3 decimals) and up to three reasons, strongest first."""
         sentence_words = words(sentence)
-        features = model_features(sentence, kind=kind, attributed=attributed, words=sentence_words)
+        features = model_features(sentence, kind=kind, attributed=attributed, tokens=sentence_words)
         english = not language or language.lower().startswith("en")
         weights = self.english if english else self.neutral
         pushes: list[tuple[float, str, str]] = []

@@ -123,11 +123,11 @@ _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _NOT_NAMES = frozenset(["I", "I'm", "I'd", "I'll", "I've", "OK", "Mr", "Mrs", "Ms", "Dr"])
 
 
-def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str, str]:
+def sentence_signals(sentence: str, tokens: list[str] | None = None) -> dict[str, str]:
     """Return ``{signal name: matched text}`` for every signal that fires in ``sentence``.
 
     Length signals (``very_short`` under 6 words, ``short`` under 10, ``long`` from 25)
-    carry the word count as their text. ``words`` are the sentence's :func:`words`, when
+    carry the word count as their text. ``tokens`` are the sentence's :func:`words`, when
     the caller has them already.
     """
     text = fold(sentence).strip()
@@ -140,7 +140,7 @@ def sentence_signals(sentence: str, words: list[str] | None = None) -> dict[str,
         match = _first_match(signal, caseless)
         if match is not None:
             found.setdefault(signal.name, " ".join(text[match.start() : match.end()].split()))
-    padded = f" {' '.join(words if words is not None else _TOKEN.findall(text.lower()))} "
+    padded = f" {' '.join(tokens if tokens is not None else _TOKEN.findall(text.lower()))} "
     for start, end, names in _CUE_MATCHER.find_all(padded):
         for name in names:
             found.setdefault(name, padded[start + 1 : end - 1])
@@ -177,17 +177,17 @@ def ngrams(text: str, text_words: list[str] | None = None) -> list[str]:
 
 
 def model_features(
-    sentence: str, *, kind: str | None = None, attributed: bool = False, words: list[str] | None = None
+    sentence: str, *, kind: str | None = None, attributed: bool = False, tokens: list[str] | None = None
 ) -> dict[str, str]:
     """The signals of ``sentence`` the model reads, each with the text it stands for.
 
     ``kind`` is the claim's kind, by default the one :func:`classify` reads in the sentence
     alone (``quote`` counts as attributed speech, with no kind feature); ``attributed``
     tells that a named speaker or source stands behind it, which the ``reported`` signal
-    then marks even when the sentence has no cue for it. ``words`` are the sentence's
+    then marks even when the sentence has no cue for it. ``tokens`` are the sentence's
     :func:`words`, when the caller has them already.
     """
-    found = sentence_signals(sentence, words)
+    found = sentence_signals(sentence, tokens)
     if kind is None:
         kind = classify(sentence, speech=False, attributed="reported" in found)
     if kind == "quote":
