@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extraction.caseless import Caseless, CaselessText
 from factcheck.extraction.text import fold
 
 __all__ = ["KINDS", "classify", "has_quantity"]
 
 KINDS = ("event", "statistic", "quote", "attribution", "prediction", "opinion", "historical", "other")
-
-_I = re.IGNORECASE
 
 
 def _any_of(words: tuple[str, ...], suffix: str = r"\b") -> str:
@@ -28,19 +27,18 @@ def _any_of(words: tuple[str, ...], suffix: str = r"\b") -> str:
 
 _OPINION_WORDS = (
     "it (?:appears|seems|looks like|is clear|is obvious|is evident)", "appears to be", "seems to be",
-    "in (?:my|our) (?:view|opinion)", "I (?:think|believe|feel)", "we (?:think|believe)", "arguably",
+    "in (?:my|our) (?:view|opinion)", "i (?:think|believe|feel)", "we (?:think|believe)", "arguably",
     "obviously", "undoubtedly", "there is no doubt", "should", "ought to", "propaganda", "shameful",
     "disgraceful", "outrageous", "ridiculous", "absurd", "hypocrisy", "hypocritical",
 )  # fmt: skip
-_OPINION = re.compile(_any_of(_OPINION_WORDS), _I)
+_OPINION = Caseless.compile(_any_of(_OPINION_WORDS))
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_NUMBER = re.compile(
+_DATE_NUMBER = Caseless.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-    r"|\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
-    _I,
+    r"|\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
 )
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\b")
 _QUANTITY_WORDS = (
@@ -48,29 +46,31 @@ _QUANTITY_WORDS = (
     "twenty", "thirty", "forty", "fifty", "hundreds?", "thousands?", "millions?", "billions?", "trillions?",
     "dozens?", "scores of", "percent", "per cent", "half", "twice", "double", "triple",
 )  # fmt: skip
-_QUANTITY = re.compile(rf"[%$\u20ac\u00a3]|{_any_of(_QUANTITY_WORDS)}", _I)
-_ONE = re.compile(
-    r"(?<!\bthe )(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )"
-    r"\bone\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b|who\b|which\b"
-    r"|that\b|is\b|was\b)[a-z]+",
-    _I,
+_QUANTITY = Caseless.compile(rf"[%$\u20ac\u00a3]|{_any_of(_QUANTITY_WORDS)}")
+# "one" is looked for first: the seven look-behinds then run only where it occurs, not at every offset.
+_ONE = Caseless.compile(
+    r"\b(?=one\s)(?<!\bthe )(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )"
+    r"one\s+(?!of\b|another\b|day\b|time\b|way\b|hand\b|side\b|thing\b|or\b|and\b|who\b|which\b"
+    r"|that\b|is\b|was\b)[a-z]+"
 )
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b", _I)
+_PAST_PERFECT = Caseless.compile(
+    r"\bhad\s+(?:been\s+|not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ght|ne|un)\b"
+)
 _HISTORICAL_PHRASES = (
     r"former\b", r"years ago\b", r"decades? ago\b", r"centur(?:y|ies) ago\b", r"back in\b", r"in the past\b",
     r"historically\b", r"previously\b", r"at the time\b",
     r"during the (?:tenure|era|reign|rule|presidency|administration)\b", r"precedent", r"unprecedented\b",
     r"for the first time\b",
 )  # fmt: skip
-_HISTORICAL = re.compile(_any_of(_HISTORICAL_PHRASES, ""), _I)
+_HISTORICAL = Caseless.compile(_any_of(_HISTORICAL_PHRASES, ""))
 _PREDICTION_WORDS = (
     "will", "won't", "would", "shall", "going to", "expected to", "expects? to", "set to", "plans? to",
     "intends? to", "likely to", "about to", "on the verge of", "forecasts?", "predicts?", "upcoming",
     "next (?:week|month|year)",
 )  # fmt: skip
-_PREDICTION = re.compile(_any_of(_PREDICTION_WORDS), _I)
+_PREDICTION = Caseless.compile(_any_of(_PREDICTION_WORDS))
 _PAST_VERBS = (
     "held", "met", "took", "went", "came", "made", "gave", "sent", "left", "struck", "hit", "fought", "began",
     "won", "lost", "said", "told", "saw", "built", "fell", "rose", "led", "ran", "shot", "spoke", "wrote",
@@ -86,10 +86,13 @@ _EVENT = re.compile(
 
 def has_quantity(text: str) -> bool:
     """Whether ``text`` states a quantity other than a date, year or time."""
-    folded = fold(text)
+    return _has_quantity(CaselessText.of(fold(text)))
+
+
+def _has_quantity(folded: CaselessText) -> bool:
     # Dates, numbers and years all hold a digit: without one, the date pattern is skipped.
-    undated = _DATE_NUMBER.sub(" ", folded) if _DIGIT.search(folded) else folded
-    return bool(_NUMBER.search(undated) or _QUANTITY.search(undated) or _ONE.search(undated))
+    undated = _DATE_NUMBER.sub(" ", folded) if _DIGIT.search(folded.text) else folded
+    return bool(_NUMBER.search(undated.text) or _QUANTITY.search(undated) or _ONE.search(undated))
 
 
 def classify(
@@ -115,18 +118,19 @@ def classify(
     if speech:
         return "quote"
     folded = fold(text)
-    if _OPINION.search(folded):
+    caseless = CaselessText.of(folded)
+    if _OPINION.search(caseless):
         return "opinion"
-    if has_quantity(folded):
+    if _has_quantity(caseless):
         return "statistic"
     if attributed:
         return "attribution"
-    past_perfect = not reported_speech and _PAST_PERFECT.search(folded)
-    if past_perfect or _HISTORICAL.search(folded) or _is_old(folded, reference_year):
+    past_perfect = not reported_speech and _PAST_PERFECT.search(caseless)
+    if past_perfect or _HISTORICAL.search(caseless) or _is_old(folded, reference_year):
         return "historical"
-    if _PREDICTION.search(folded):
+    if _PREDICTION.search(caseless):
         return "prediction"
-    if _EVENT.search(folded) or _DATE_NUMBER.search(folded):
+    if _EVENT.search(folded) or _DATE_NUMBER.search(caseless):
         return "event"
     return "other"
 

@@ -16,6 +16,7 @@ __all__ = [
     "ARMED_HEADS",
     "GOVERNMENT_HEADS",
     "KNOWN_ALIAS",
+    "KNOWN_ALIASES",
     "NAME",
     "NAME_AT_WORD_START",
     "NAME_TOKEN",
@@ -45,8 +46,10 @@ def _all_known() -> list[str]:
     return known
 
 
-KNOWN_ALIAS = alternation(_all_known())
-"""Any alias of the built-in table (countries with demonyms, organisations, outlets)."""
+KNOWN_ALIASES = frozenset(_all_known())
+"""Every alias of the built-in table (countries with demonyms, organisations, outlets)."""
+KNOWN_ALIAS = alternation(KNOWN_ALIASES)
+"""Any of :data:`KNOWN_ALIASES`."""
 
 _LETTER = r"a-z\u00df-\u00f6\u00f8-\u024f"
 _NAME_PREFIXES = ("al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "ul", "bin", "ibn", "abu", "abd")

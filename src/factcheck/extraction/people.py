@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from factcheck.extraction.patterns import (
     KNOWN_ALIAS,
+    KNOWN_ALIASES,
     NAME,
     NAME_AT_WORD_START,
     NOT_NAME_WORDS,
@@ -149,7 +150,7 @@ _LEADING_STOP = _TITLE_STOP | word_set(
 )
 _OF_THE = re.compile(r"\b(of|for|to) the ")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?")
-_KNOWN_FULL = re.compile(rf"(?:{KNOWN_ALIAS})")
+_KNOWN = re.compile(rf"(?:{KNOWN_ALIAS})")
 
 
 def find_people(folded: str) -> list[PersonCandidate]:
@@ -167,7 +168,7 @@ def find_people(folded: str) -> list[PersonCandidate]:
     for match in _APPOSITIVE.finditer(folded):
         title = match.group("title")
         if _ROLE_WORDS.search(title) and len(title.split()) <= 10:
-            affil = _KNOWN_FULL.search(title)
+            affil = _KNOWN.search(title)
             _add_person(
                 found,
                 folded,
@@ -215,7 +216,7 @@ def _add_person(
     start, end = _trim_name(folded, *name_span)
     name = folded[start:end]
     tokens = name.split()
-    if len(tokens) < min_tokens or not tokens or _KNOWN_FULL.fullmatch(name) or _has_org_head(tokens):
+    if len(tokens) < min_tokens or not tokens or name in KNOWN_ALIASES or _has_org_head(tokens):
         return
     title = None
     t_start = t_end = start
@@ -234,7 +235,7 @@ def _trim_name(folded: str, start: int, end: int) -> tuple[int, int]:
     kept_end = start
     for token in _TOKEN.finditer(folded, start, end):
         word = token.group(0)
-        if word.lower().rstrip(".'") in NOT_NAME_WORDS or (kept_end > start and _KNOWN_FULL.fullmatch(word)):
+        if word.lower().rstrip(".'") in NOT_NAME_WORDS or (kept_end > start and word in KNOWN_ALIASES):
             break
         kept_end = token.end()
     return start, kept_end

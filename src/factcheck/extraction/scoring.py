@@ -13,13 +13,15 @@ model trained on them alone, and the first reason names the language.
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from factcheck.extraction.signals import LABELS, model_features, ngrams
+from factcheck.extraction.signals import LABELS, model_features, ngrams, words
 
 __all__ = [
     "Model",
@@ -55,7 +57,8 @@ class Model:
         self, sentence: str, *, kind: str | None = None, attributed: bool = False, language: str = "en"
     ) -> tuple[float, tuple[str, ...]]:
         """Return the probability (3 decimals) and up to three reasons, strongest first."""
-        features = model_features(sentence, kind=kind, attributed=attributed)
+        sentence_words = words(sentence)
+        features = model_features(sentence, kind=kind, attributed=attributed, tokens=sentence_words)
         english = not language or language.lower().startswith("en")
         weights = self.english if english else self.neutral
         pushes: list[tuple[float, str, str]] = []
@@ -64,29 +67,25 @@ class Model:
             if weight:
                 pushes.append((weight, name, text))
         if english:
-            pushes += self._term_pushes(sentence)
+            pushes += self._term_pushes(ngrams(sentence, sentence_words))
         logit = weights.intercept + sum(push for push, _, _ in pushes)
         probability = round(1.0 / (1.0 + math.exp(-logit)), 3)
         strong = [item for item in pushes if abs(item[0]) >= _MIN_PUSH]
-        strong.sort(key=lambda item: (-abs(item[0]), item[1]))
-        reasons = [
-            f"{_phrase(name, text)} ({'+' if push > 0 else '-'})" for push, name, text in strong[:_REASONS]
-        ]
+        strongest = heapq.nsmallest(_REASONS, strong, key=lambda item: (-abs(item[0]), item[1]))
+        reasons = [f"{_phrase(name, text)} ({'+' if push > 0 else '-'})" for push, name, text in strongest]
         if not english:
             reasons.insert(0, f"language: {language}, scored on language-neutral signals only")
         elif not reasons:
             reasons.append("no strong cue")
         return probability, tuple(reasons)
 
-    def _term_pushes(self, sentence: str) -> list[tuple[float, str, str]]:
+    def _term_pushes(self, grams: list[str]) -> list[tuple[float, str, str]]:
         """The push of each known word or word pair: its TF-IDF value times its weight."""
-        counts: dict[str, int] = {}
-        for gram in ngrams(sentence):
-            if gram in self.terms:
-                counts[gram] = counts.get(gram, 0) + 1
-        values = {gram: (1.0 + math.log(n)) * self.terms[gram][0] for gram, n in counts.items()}
+        terms = self.terms
+        counts = Counter(gram for gram in grams if gram in terms)
+        values = {gram: (1.0 + math.log(n)) * terms[gram][0] for gram, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        return [(value / norm * self.terms[gram][1], "words", gram) for gram, value in values.items()]
+        return [(value / norm * terms[gram][1], "words", gram) for gram, value in values.items()]
 
 
 def _phrase(name: str, text: str) -> str:
