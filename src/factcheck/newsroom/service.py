@@ -109,7 +109,12 @@ async def claim_verdict(graph: Graph, claim_id: str, as_of: datetime | None) -> 
     if row is None:
         raise NotFound(f"no claim has id {claim_id!r}")
     verdict = PublicVerdict.model_validate(_with_links(row["verdict"])) if row["verdict"] else None
-    return ClaimVerdictAsOf(claim_id=claim_id, as_of=as_of.isoformat() if as_of else None, verdict=verdict)
+    return ClaimVerdictAsOf(
+        claim_id=claim_id,
+        as_of=as_of.isoformat() if as_of else None,
+        verdict=verdict,
+        via_claim_id=row["via_claim_id"],
+    )
 
 
 async def actor_record(graph: Graph, actor_id: str) -> ActorRecord:
