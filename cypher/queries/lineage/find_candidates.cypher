@@ -1,5 +1,5 @@
 // Full-text candidates for each new claim ($claims: id, q, key), best first, with what choosing a link
-// needs: the candidate's first appearance (epoch ms) and its standing verdicts. Pairs a reviewer
+// needs: when the candidate was written (epoch ms) and its standing verdicts. Pairs a reviewer
 // rejected (a NOT_SAME_AS whose other end had the new claim's text) are left out.
 UNWIND $claims AS row
 CALL (row) {
@@ -11,9 +11,6 @@ CALL (row) {
 }
 RETURN row.id AS claim_id, score,
        c {.id, .text, .headline,
-          since: coalesce(
-            COLLECT { MATCH (c)-[:APPEARS_IN]->(a:Article)
-                      RETURN coalesce(a.published_at, a.ingested_at).epochMillis AS t ORDER BY t LIMIT 1 }[0],
-            c.created_at.epochMillis),
+          since: c.created_at.epochMillis,
           verdicts: [(v:Verdict {state: $published_verdict})-[:RATES]->(c) | v {.id, .rating}]
        } AS claim

@@ -24,7 +24,7 @@ from factcheck.lineage.schemas import (
 
 __all__ = ["INGEST_CANDIDATES", "decide_link", "get_lineage", "link_new_claims"]
 
-INGEST_CANDIDATES = 10
+INGEST_CANDIDATES = 5
 RELATIONS = {"same_as": "SAME_AS", "similar_to": "SIMILAR_TO"}
 
 

@@ -12,16 +12,17 @@ from tests.support.workflow import publish
 
 Client = AsyncTestClient  # type: ignore[type-arg]
 
-SECOND_ARTICLE = """Iraqi militia official vows attacks will go on
-
-By Staff Writer
-
-Abu Ali al-Askari, a security official of Kata'ib Hezbollah, stated: Our jihadi operations against the American occupiers will go on until their last soldier withdraws from Iraqi soil.
-
-On January 24, US warplanes struck bases of the Popular Mobilization Units (PMU) in several areas of Iraq, killing one Iraqi soldier and injuring three others.
-
-The Iraqi parliament is expected to debate the future of foreign forces next month.
-"""
+SECOND_ARTICLE = "\n\n".join(
+    [
+        "Iraqi militia official vows attacks will go on",
+        "By Staff Writer",
+        "Abu Ali al-Askari, a security official of Kata'ib Hezbollah, stated: Our jihadi operations"
+        " against the American occupiers will go on until their last soldier withdraws from Iraqi soil.",
+        "On January 24, US warplanes struck bases of the Popular Mobilization Units (PMU) in several"
+        " areas of Iraq, killing one Iraqi soldier and injuring three others.",
+        "The Iraqi parliament is expected to debate the future of foreign forces next month.",
+    ]
+)
 QUOTE = "Our jihadi operations"
 STRIKES = "Popular Mobilization Units"
 
