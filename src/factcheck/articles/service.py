@@ -122,7 +122,8 @@ async def write_batch(graph: Graph, plan: BatchPlan, user: str) -> BatchLinks:
                 data={
                     "articles": [
                         {"id": a["id"], "sha256": a["sha256"], "claims": len(a["claims"])} for a in articles
-                    ]
+                    ],
+                    "links": {"same_as": len(links.same), "similar_to": len(links.similar)},
                 },
             ),
         )

@@ -2,7 +2,9 @@
 
 A new claim is linked only to claims written before it: claims of earlier batches, or of the
 same batch at an earlier position. `SAME_AS` goes to the earliest candidate whose similarity
-reaches the `same_as` threshold; `SIMILAR_TO` to the best few others that reach `similar_to`.
+reaches the `same_as` threshold and that names the same people, places and numbers (the same
+sentence about another country is another claim); `SIMILAR_TO` to the best few others that
+reach `similar_to`.
 The thresholds are chosen on the claim-matching train pairs by scripts/lineage_thresholds.py.
 """
 
@@ -17,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from factcheck.matching.features import Prepared, prepare
 from factcheck.matching.query import clean_text, match_query
 from factcheck.matching.rerank import rerank
 
@@ -27,12 +30,14 @@ __all__ = [
     "Thresholds",
     "choose_links",
     "load_thresholds",
+    "names_agree",
     "search_rows",
     "text_key",
 ]
 
 THRESHOLDS_PATH = Path(__file__).with_name("thresholds.json")
 MAX_SIMILAR = 3
+RARE = 3.0  # rarity (8 - Zipf frequency) above which a capitalised word counts as a name
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -77,6 +82,19 @@ def text_key(text: str) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
+def _unmatched_names(a: Prepared, b: Prepared) -> set[str]:
+    return {name for name in a.entities - b.words if a.rarity.get(name, 8.0) > RARE}
+
+
+def names_agree(text: str, other: str) -> bool:
+    """True when both texts give the same numbers and neither names someone or somewhere the other does not.
+
+    Capitalised words common in English (a sentence's first word, mostly) do not count as names.
+    """
+    a, b = prepare(clean_text(text)), prepare(clean_text(other))
+    return a.numbers == b.numbers and not _unmatched_names(a, b) and not _unmatched_names(b, a)
+
+
 def search_rows(claims: Sequence[NewClaim]) -> list[dict[str, str]]:
     """`{id, q, key}` per claim that has words to search for."""
     rows = []
@@ -100,13 +118,13 @@ def choose_links(
     links = BatchLinks()
     for claim in claims:
         ranked = [(row["claim"], p) for row, p in rerank(clean_text(claim.text), found.get(claim.id, []))]
-        same = [(c, p) for c, p in ranked if p >= thresholds.same_as]
-        target = min(same, key=lambda cp: (cp[0]["since"] or 0, -cp[1]))[0] if same else None
+        same = [(c, p) for c, p in ranked if p >= thresholds.same_as and names_agree(claim.text, c["text"])]
+        target, target_p = min(same, key=lambda cp: (cp[0]["since"] or 0, -cp[1])) if same else (None, 0.0)
         repeats = []
         if target is not None:
-            links.same.append({"from": claim.id, "to": target["id"], "score": _rounded(same, target)})
+            links.same.append({"from": claim.id, "to": target["id"], "score": round(target_p, 4)})
             repeats.append(
-                {"claim_id": target["id"], "relation": "same_as", "similarity": _rounded(same, target)}
+                {"claim_id": target["id"], "relation": "same_as", "similarity": round(target_p, 4)}
             )
         similar = [(c, p) for c, p in ranked if p >= thresholds.similar_to and c is not target]
         for other, p in similar[:MAX_SIMILAR]:
@@ -125,7 +143,3 @@ def choose_links(
                 "similarity": round(p, 4),
             }
     return links
-
-
-def _rounded(scored: list[tuple[dict[str, Any], float]], target: dict[str, Any]) -> float:
-    return round(next(p for c, p in scored if c is target), 4)

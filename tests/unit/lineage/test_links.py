@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.lineage.links import NewClaim, Thresholds, choose_links, load_thresholds, search_rows, text_key
+from factcheck.lineage.links import (
+    NewClaim,
+    Thresholds,
+    choose_links,
+    load_thresholds,
+    names_agree,
+    search_rows,
+    text_key,
+)
 
 QUOTE = (
     "Our jihadi operations against the American occupiers will continue until their last soldier leaves Iraq."
@@ -70,3 +78,21 @@ def test_unrelated_candidates_get_no_link() -> None:
         [NewClaim("new", QUOTE, 0)], [candidate("off", "new", OTHER, 1.0, since=0)], THRESHOLDS
     )
     assert not links.same and not links.similar and not links.already_checked
+
+
+def test_the_same_sentence_about_other_places_or_figures_is_only_similar() -> None:
+    yemen = (
+        "Our jihadi operations against the Indian occupiers will continue until the withdrawal"
+        " of their last soldier from Yemeni soil."
+    )
+    libya = yemen.replace("Yemeni", "Libyan")
+    assert names_agree(yemen, yemen.replace("will continue", "will go on"))
+    assert not names_agree(yemen, libya)
+    assert not names_agree("Strikes killed 3 soldiers in Iraq.", "Strikes killed 4 soldiers in Iraq.")
+    assert names_agree(
+        "Following the talks, Reuters reported a deal.", "Reuters reported a deal after the talks."
+    )
+    links = choose_links(
+        [NewClaim("new", libya, 0)], [candidate("old", "new", yemen, 20.0, since=0)], THRESHOLDS
+    )
+    assert not links.same and [row["to"] for row in links.similar] == ["old"]
