@@ -10,6 +10,7 @@ from factcheck.audit.controller import AuditController
 from factcheck.claims.controller import ClaimController
 from factcheck.documents.controller import DocumentController
 from factcheck.evidence.controller import EvidenceController
+from factcheck.lineage.controller import LineageController
 from factcheck.newsroom.controller import ClaimReviewImportController, NewsroomController
 from factcheck.system.controller import SystemController
 from factcheck.trace.controller import TraceController
@@ -24,6 +25,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     SystemController,
     ArticleController,
     ClaimController,
+    LineageController,
     ActorController,
     SourceController,
     NewsroomController,

@@ -95,7 +95,7 @@ async def ingest_source(
     `settings.ingest_workers` processes. Writes stay one at a time, in input order.
     """
     summary = IngestSummary()
-    writer = _BatchWriter(graph, f"cli:{getpass.getuser()}", summary)
+    writer = _BatchWriter(graph, f"cli:{getpass.getuser()}", summary, settings.ingest_lineage)
     size = settings.ingest_batch_size
     began = time.perf_counter()
     columns = (
@@ -130,14 +130,16 @@ async def ingest_source(
 class _BatchWriter:
     """Writes one batch at a time in the background, while the caller prepares the next."""
 
-    def __init__(self, graph: Graph, user: str, summary: IngestSummary) -> None:
-        self._graph, self._user, self._summary = graph, user, summary
+    def __init__(self, graph: Graph, user: str, summary: IngestSummary, lineage: bool) -> None:
+        self._graph, self._user, self._summary, self._lineage = graph, user, summary, lineage
         self._task: asyncio.Task[list[service.IngestOutcome]] | None = None
 
     async def submit(self, batch: list[PreparedArticle]) -> None:
         """Waits for the batch being written, then starts writing this one."""
         await self.wait()
-        self._task = asyncio.create_task(service.ingest(self._graph, batch, self._user))
+        self._task = asyncio.create_task(
+            service.ingest(self._graph, batch, self._user, lineage=self._lineage)
+        )
 
     async def wait(self) -> None:
         """Waits for the batch being written, if any, and counts its outcomes."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 from neo4j.exceptions import ConstraintError
@@ -14,8 +14,11 @@ from factcheck.articles.inputs import make_extractor, prepare_article
 from factcheck.articles.plan import BatchPlan, PreparedArticle, plan_batch, resolved_articles
 from factcheck.articles.schemas import Article, ArticleCreate, ArticlePage, ArticleSummary
 from factcheck.audit.chain import AuditEvent, EventSubject, append_event
+from factcheck.claims.schemas import AlreadyChecked, Repeat
 from factcheck.errors import NotFound
 from factcheck.graph.store import Graph, Transaction
+from factcheck.lineage.links import BatchLinks, NewClaim
+from factcheck.lineage.service import link_new_claims
 from factcheck.pagination import KEYSET, decode_cursor, encode_cursor
 from factcheck.settings import Settings
 
@@ -24,11 +27,13 @@ __all__ = ["IngestOutcome", "get_article", "ingest", "ingest_one", "list_article
 
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
-    """Where a prepared article landed: its article id, and whether this call created it."""
+    """Where a prepared article landed: its article id, whether this call created it, and the
+    lineage links its new claims got (what each repeats, the published verdict it matched)."""
 
     article_id: str
     created: bool
     claims: int
+    links: BatchLinks = field(default_factory=BatchLinks)
 
 
 async def ingest_one(
@@ -38,44 +43,65 @@ async def ingest_one(
     already in the graph, and returns it with whether this call created it."""
     prepared = await prepare_article(data, settings, http, make_extractor(settings, http))
     [outcome] = await ingest(graph, [prepared], user)
-    return await get_article(graph, outcome.article_id), outcome.created
+    article = await get_article(graph, outcome.article_id)
+    for claim in article.claims:
+        checked = outcome.links.already_checked.get(claim.id)
+        claim.already_checked = AlreadyChecked.model_validate(checked) if checked else None
+        claim.repeats = [Repeat.model_validate(r) for r in outcome.links.repeats.get(claim.id, [])]
+    return article, outcome.created
 
 
-async def ingest(graph: Graph, prepared: Sequence[PreparedArticle], user: str) -> list[IngestOutcome]:
-    """Writes the prepared articles not already in the graph; returns one outcome each, in order."""
+async def ingest(
+    graph: Graph, prepared: Sequence[PreparedArticle], user: str, *, lineage: bool = True
+) -> list[IngestOutcome]:
+    """Writes the prepared articles not already in the graph; returns one outcome each, in order.
+
+    With `lineage`, the new claims are compared with earlier ones and linked in the same write.
+    """
     try:
-        return await _ingest_once(graph, prepared, user)
+        return await _ingest_once(graph, prepared, user, lineage)
     except ConstraintError:
         # Another writer stored the same text between our check and our write: look again.
-        return await _ingest_once(graph, prepared, user)
+        return await _ingest_once(graph, prepared, user, lineage)
 
 
-async def _ingest_once(graph: Graph, prepared: Sequence[PreparedArticle], user: str) -> list[IngestOutcome]:
+async def _ingest_once(
+    graph: Graph, prepared: Sequence[PreparedArticle], user: str, lineage: bool
+) -> list[IngestOutcome]:
     existing = await repository.find_by_hashes(graph, [article.sha256 for article in prepared])
     fresh: dict[str, PreparedArticle] = {}
     for article in prepared:
         if article.sha256 not in existing:
             fresh.setdefault(article.sha256, article)
     created: dict[str, str] = {}
+    links = BatchLinks()
     if fresh:
         plan = plan_batch(list(fresh.values()))
-        await write_batch(graph, plan, user)
+        links = await write_batch(graph, plan, user, lineage=lineage)
         created = {row["sha256"]: row["id"] for row in plan.articles}
     outcomes: list[IngestOutcome] = []
     for article in prepared:
         new_id = created.pop(article.sha256, None)
         article_id = new_id or existing.get(article.sha256) or _first_id(outcomes, article.sha256, prepared)
-        outcomes.append(IngestOutcome(article_id, new_id is not None, len(article.extraction.claims)))
+        outcomes.append(
+            IngestOutcome(
+                article_id,
+                new_id is not None,
+                len(article.extraction.claims),
+                links if new_id else BatchLinks(),
+            )
+        )
     return outcomes
 
 
-async def write_batch(graph: Graph, plan: BatchPlan, user: str) -> None:
+async def write_batch(graph: Graph, plan: BatchPlan, user: str, *, lineage: bool = True) -> BatchLinks:
     """Writes a batch of articles, their sources, actors and claims in one transaction.
 
-    Four statements whatever the batch size, plus the audit event.
+    Six statements whatever the batch size (the last two suggest lineage links, skipped without
+    `lineage`), plus the audit event. Returns the links suggested for the new claims.
     """
 
-    async def work(tx: Transaction) -> None:
+    async def work(tx: Transaction) -> BatchLinks:
         source_ids = await actors.upsert_sources(tx, plan.sources)
         actor_ids = await actors.upsert_actors(tx, plan.actors)
         await actors.link_affiliations(
@@ -88,6 +114,12 @@ async def write_batch(graph: Graph, plan: BatchPlan, user: str) -> None:
         )
         articles = resolved_articles(plan, actor_ids, source_ids)
         await repository.create_articles(tx, articles, user)
+        new_claims = [c for a in articles for c in a["claims"]]
+        links = BatchLinks()
+        if lineage:
+            links = await link_new_claims(
+                tx, [NewClaim(c["id"], c["text"], n) for n, c in enumerate(new_claims)], user
+            )
         subjects = [EventSubject("Article", article["id"]) for article in articles]
         await append_event(
             tx,
@@ -99,12 +131,14 @@ async def write_batch(graph: Graph, plan: BatchPlan, user: str) -> None:
                 data={
                     "articles": [
                         {"id": a["id"], "sha256": a["sha256"], "claims": len(a["claims"])} for a in articles
-                    ]
+                    ],
+                    "links": {"same_as": len(links.same), "similar_to": len(links.similar)},
                 },
             ),
         )
+        return links
 
-    await graph.transaction(work)
+    return await graph.transaction(work)
 
 
 def _first_id(outcomes: list[IngestOutcome], sha256: str, prepared: Sequence[PreparedArticle]) -> str:

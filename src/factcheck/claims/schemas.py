@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factcheck.cleantext import CleanText
 
 __all__ = [
     "ActorRef",
+    "AlreadyChecked",
     "Claim",
     "ClaimCreate",
     "ClaimDetail",
     "ClaimPage",
     "DuplicateCandidate",
+    "Repeat",
     "SourceRef",
 ]
 
@@ -37,6 +41,23 @@ class ActorRef(BaseModel):
     affiliated_with: list[str] = Field(default_factory=list, description="ids of actors this one belongs to")
 
 
+class AlreadyChecked(BaseModel):
+    """A published verdict (own or imported) on a claim that a new claim repeats."""
+
+    verdict_id: str
+    claim_id: str = Field(description="the claim the verdict rates")
+    rating: str | None = None
+    similarity: float = Field(ge=0, le=1)
+
+
+class Repeat(BaseModel):
+    """An earlier claim a new claim was linked to at ingest, as a suggestion to confirm."""
+
+    claim_id: str
+    relation: Literal["same_as", "similar_to"]
+    similarity: float = Field(ge=0, le=1)
+
+
 class Claim(BaseModel):
     """A claim: the unit of review. `start`/`end` index the article text when it has one."""
 
@@ -55,6 +76,10 @@ class Claim(BaseModel):
     stated_by: list[str] = Field(default_factory=list, description="actor ids")
     reported_by: list[str] = Field(default_factory=list, description="source ids")
     mentions: list[str] = Field(default_factory=list, description="actor ids")
+    already_checked: AlreadyChecked | None = Field(
+        default=None, description="in the ingest answer: a published verdict this new claim repeats"
+    )
+    repeats: list[Repeat] = Field(default_factory=list, description="in the ingest answer: links suggested")
 
 
 class ArticleSpan(BaseModel):

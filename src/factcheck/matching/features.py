@@ -99,8 +99,9 @@ class Prepared:
     entities: frozenset[str]
 
 
+@lru_cache(maxsize=16384)
 def prepare(text: str) -> Prepared:
-    """The sets the features compare."""
+    """The sets the features compare (cached: ingest meets the same candidate texts again and again)."""
     content = _content(text)
     stems = [stem for _, stem in content]
     rarity: dict[str, float] = {}

@@ -118,6 +118,9 @@ class ClaimVerdictAsOf(BaseModel):
     claim_id: str
     as_of: str | None = None
     verdict: PublicVerdict | None = None
+    via_claim_id: str | None = Field(
+        default=None, description="set when the verdict rates a confirmed SAME_AS repetition of this claim"
+    )
 
 
 class RatingCount(BaseModel):

@@ -142,7 +142,12 @@ async def claim_verdict(
     if row is None:
         raise NotFound(f"no claim has id {claim_id!r}")
     verdict = PublicVerdict.model_validate(_with_links(row["verdict"])) if row["verdict"] else None
-    return ClaimVerdictAsOf(claim_id=claim_id, as_of=as_of.isoformat() if as_of else None, verdict=verdict)
+    return ClaimVerdictAsOf(
+        claim_id=claim_id,
+        as_of=as_of.isoformat() if as_of else None,
+        verdict=verdict,
+        via_claim_id=row["via_claim_id"],
+    )
 
 
 async def actor_record(graph: Graph, actor_id: str, public_only: bool) -> ActorRecord:

@@ -89,3 +89,26 @@ async def test_worker_processes_ingest_what_one_process_ingests(
         "MATCH (e:Event {action: 'article.ingested'}) RETURN count(e) AS events"
     )
     assert records[0]["events"] == 3  # batches of 10, 10 and 3 articles
+
+
+async def test_lineage_can_be_left_out_of_a_bulk_ingest(
+    tmp_path: Path, settings: Settings, empty_graph: AsyncDriver
+) -> None:
+    sentence = "The ministry said on Monday that 2,500 troops will leave Basra by the end of March."
+    rows = [{"text": f"{sentence} Report {n} of the day.", "title": f"Report {n}"} for n in range(4)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(row) for row in rows))
+
+    async def links() -> int:
+        records, _, _ = await empty_graph.execute_query(
+            "MATCH ()-[l:SAME_AS|SIMILAR_TO]->() RETURN count(l) AS n"
+        )
+        return int(records[0]["n"])
+
+    without = settings.model_copy(update={"ingest_lineage": False, "ingest_batch_size": 2})
+    assert await _ingest(str(feed), without, quiet=True) == 0
+    assert await links() == 0
+    with_lineage = settings.model_copy(update={"ingest_lineage": True, "ingest_batch_size": 2})
+    feed.write_text("\n".join(json.dumps({**row, "text": row["text"] + " Updated."}) for row in rows))
+    assert await _ingest(str(feed), with_lineage, quiet=True) == 0
+    assert await links() > 0
