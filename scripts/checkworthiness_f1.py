@@ -12,14 +12,15 @@ baseline. The model was trained on the train split only.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "src"))
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
+from checkworthiness_data import read_rows  # noqa: E402
 from factcheck.extraction.scoring import score_checkworthiness, shipped_model  # noqa: E402
 
 FILES = {"dev": "CT24_checkworthy_english_dev.tsv", "dev-test": "CT24_checkworthy_english_dev-test.tsv"}
@@ -47,28 +48,6 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def read_rows(path: Path) -> list[tuple[str, bool]]:
-    """Return ``(text, is_yes)`` rows; the file has stray quotes, so no quote handling."""
-    rows: list[tuple[str, bool]] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        text_at, label_at = header.index("Text"), header.index("class_label")
-        for row in reader:
-            if len(row) <= max(text_at, label_at):
-                continue
-            rows.append((unquote(row[text_at]), row[label_at].strip() == "Yes"))
-    return rows
-
-
-def unquote(text: str) -> str:
-    """Undo the spreadsheet-style quoting left in a raw field: outer quotes, doubled inner quotes."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
-        text = text[1:-1].replace('""', '"')
-    return text
-
-
 def count(scores: list[tuple[float, bool]], threshold: float) -> Counts:
     """Confusion counts when ``score >= threshold`` predicts Yes."""
     tp = sum(1 for s, yes in scores if yes and s >= threshold)
@@ -81,7 +60,7 @@ def measure(data_dir: Path, threshold: float) -> dict[str, Counts]:
     """Counts of the shipped model on dev and dev-test at ``threshold``."""
     result = {}
     for split, name in FILES.items():
-        scores = [(score_checkworthiness(text)[0], yes) for text, yes in read_rows(data_dir / name)]
+        scores = [(score_checkworthiness(row.text)[0], row.yes) for row in read_rows(data_dir / name)]
         result[split] = count(scores, threshold)
     return result
 
@@ -106,11 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'split':9} {'n':>5} {'yes':>4} {'P':>6} {'R':>6} {'F1':>6}   {'recorded':>8} {'all-Yes':>7}")
     for split, name in FILES.items():
         rows = read_rows(args.data_dir / name)
-        scores = [(score_checkworthiness(text)[0], yes) for text, yes in rows]
+        scores = [(score_checkworthiness(row.text)[0], row.yes) for row in rows]
         measured = count(scores, args.threshold)
         baseline = count(scores, float("-inf"))
         recorded = model.meta.get("metrics", {}).get(split, {}).get("f1", float("nan"))
-        yes = sum(1 for _, y in rows if y)
+        yes = sum(1 for row in rows if row.yes)
         print(
             f"{split:9} {len(rows):5d} {yes:4d} {measured.precision:6.3f} {measured.recall:6.3f} "
             f"{measured.f1:6.3f}   {recorded:8.3f} {baseline.f1:7.3f}"

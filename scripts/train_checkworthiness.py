@@ -15,7 +15,6 @@ Needs scikit-learn (the ``dev`` extras); the service reads only the JSON.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import functools
 import json
@@ -26,10 +25,12 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "src"))
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
+from checkworthiness_data import Row, read_rows  # noqa: E402
 from factcheck.extraction.kinds import KINDS  # noqa: E402
 from factcheck.extraction.scoring import load_model  # noqa: E402
 from factcheck.extraction.signals import NEUTRAL, model_features, ngrams  # noqa: E402
@@ -53,36 +54,6 @@ GRID = [
     for min_df in (2, 5)
     for scale in (0.0, 0.3, 1.0)
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One labelled sentence."""
-
-    sentence_id: int
-    text: str
-    yes: bool
-
-
-def read_rows(path: Path) -> list[Row]:
-    """Rows of a split; the file has stray quotes, so no quote handling."""
-    rows: list[Row] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        at_id, at_text, at_label = (header.index(n) for n in ("Sentence_id", "Text", "class_label"))
-        for row in reader:
-            if len(row) > max(at_id, at_text, at_label):
-                rows.append(Row(int(row[at_id]), unquote(row[at_text]), row[at_label].strip() == "Yes"))
-    return rows
-
-
-def unquote(text: str) -> str:
-    """Undo the spreadsheet-style quoting left in a raw field: outer quotes, doubled inner quotes."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
-        text = text[1:-1].replace('""', '"')
-    return text
 
 
 @functools.cache
